@@ -1,0 +1,47 @@
+# Everything a fresh machine needs, from Python alone.
+#   make run   set up and serve the site at http://127.0.0.1:8000
+#   make test  set up and run the whole test suite
+PYTHON ?= python3
+VENV := .venv
+BIN := $(VENV)/bin
+HOST ?= 127.0.0.1:8000
+
+.PHONY: run test setup lint fmt messages translations static clean
+
+$(BIN)/.installed: requirements.txt requirements-dev.txt
+	$(PYTHON) -m venv $(VENV)
+	$(BIN)/python -m pip install --quiet --upgrade pip
+	$(BIN)/python -m pip install --quiet -r requirements-dev.txt
+	touch $@
+
+setup: $(BIN)/.installed translations
+
+# Compiles locale/*/LC_MESSAGES/*.po with Babel: no GNU gettext needed.
+translations: $(BIN)/.installed
+	$(BIN)/pybabel -q compile -d locale -D django
+
+static: $(BIN)/.installed
+	$(BIN)/python manage.py collectstatic --noinput --verbosity 0
+
+run: setup static
+	$(BIN)/python manage.py migrate --noinput
+	$(BIN)/python manage.py load_forum
+	$(BIN)/python manage.py runserver $(HOST)
+
+test: setup
+	$(BIN)/python -m pytest
+
+lint: $(BIN)/.installed
+	$(BIN)/ruff check .
+	$(BIN)/ruff format --check .
+
+fmt: $(BIN)/.installed
+	$(BIN)/ruff check --fix .
+	$(BIN)/ruff format .
+
+# Extracting strings needs GNU gettext (apt-get install gettext); compiling does not.
+messages: $(BIN)/.installed
+	$(BIN)/python manage.py makemessages --locale kk --locale ru --no-obsolete --add-location file --ignore '.venv/*' --ignore 'staticfiles/*'
+
+clean:
+	rm -rf $(VENV) staticfiles db.sqlite3

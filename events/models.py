@@ -1,0 +1,242 @@
+"""Editions of the forum and what happens at them.
+
+Bilingual fields (see translation.py) have a Kazakh and a Russian column;
+Kazakh is the default and the fallback.
+"""
+
+from django.db import models
+from django.db.models import F, Prefetch
+from django.urls import reverse
+from django.utils import timezone
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+
+class ForumQuerySet(models.QuerySet):
+    def published(self):
+        """Editions the public may see: published ones, sample editions included."""
+        return self.filter(status=Forum.Status.PUBLISHED)
+
+    def current(self):
+        """The edition the site's front pages show: the latest published real one, or None."""
+        return self.published().filter(is_sample=False).first()
+
+
+class Forum(models.Model):
+    """One edition of the Social Projects Forum-Exhibition."""
+
+    class Status(models.TextChoices):
+        DRAFT = "draft", pgettext_lazy("edition status", "Draft")
+        PUBLISHED = "published", pgettext_lazy("edition status", "Published")
+
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    year = models.PositiveSmallIntegerField(_("year"), null=True, blank=True)
+    title = models.CharField(_("title"), max_length=200)
+    summary = models.TextField(_("summary"), blank=True)
+    starts_on = models.DateField(_("first day"), null=True, blank=True)
+    ends_on = models.DateField(_("last day"), null=True, blank=True)
+    venue = models.CharField(_("venue"), max_length=200, blank=True)
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    organiser = models.CharField(_("organiser"), max_length=300, blank=True)
+    participants_reported = models.PositiveIntegerField(
+        _("participants (reported)"), null=True, blank=True
+    )
+    participants_reported_is_minimum = models.BooleanField(
+        _("participant count is a minimum"),
+        default=False,
+        help_text=_("Tick when the source says “more than” this number."),
+    )
+    exhibitors_reported = models.PositiveIntegerField(
+        _("exhibiting organisations (reported)"), null=True, blank=True
+    )
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.DRAFT
+    )
+    is_sample = models.BooleanField(
+        _("sample data"),
+        default=False,
+        help_text=_("Made up for demonstrations and load tests; never a real edition."),
+    )
+    applications_open_from = models.DateTimeField(
+        _("booth applications open"), null=True, blank=True
+    )
+    applications_open_until = models.DateTimeField(
+        _("booth applications close"), null=True, blank=True
+    )
+    updated_at = models.DateTimeField(_("updated"), auto_now=True)
+
+    objects = ForumQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("forum edition")
+        verbose_name_plural = _("forum editions")
+        ordering = [F("starts_on").desc(nulls_last=True), F("year").desc(nulls_last=True), "-pk"]
+        constraints = [
+            models.CheckConstraint(
+                condition=models.Q(ends_on__gte=F("starts_on"))
+                | models.Q(ends_on__isnull=True)
+                | models.Q(starts_on__isnull=True),
+                name="forum_ends_after_it_starts",
+            ),
+        ]
+
+    def __str__(self):
+        return self.title
+
+    def get_absolute_url(self):
+        return reverse("home", kwargs={"forum_slug": self.slug})
+
+    def accepts_applications(self, now=None):
+        """Whether the booth application form is open for this edition now."""
+        now = now or timezone.now()
+        if self.applications_open_from is None or self.applications_open_from > now:
+            return False
+        return self.applications_open_until is None or now < self.applications_open_until
+
+
+class ProgrammeItemQuerySet(models.QuerySet):
+    def for_programme(self):
+        """Items in order, with their speakers, in a fixed number of queries."""
+        appearances = Appearance.objects.select_related("person")
+        return self.prefetch_related(Prefetch("appearances", queryset=appearances))
+
+
+class ProgrammeItem(models.Model):
+    class Kind(models.TextChoices):
+        EXHIBITION = "exhibition", _("Exhibition")
+        OPENING = "opening", _("Opening")
+        PLENARY = "plenary", _("Plenary session")
+        AWARD_CEREMONY = "awards", _("Award ceremony")
+        CONCERT = "concert", _("Concert")
+        OTHER = "other", pgettext_lazy("programme item kind", "Other")
+
+    forum = models.ForeignKey(
+        Forum, on_delete=models.CASCADE, related_name="programme_items", verbose_name=_("edition")
+    )
+    kind = models.CharField(_("kind"), max_length=12, choices=Kind.choices)
+    title = models.CharField(_("title"), max_length=300)
+    description = models.TextField(_("description"), blank=True)
+    topics = models.TextField(_("topics"), blank=True, help_text=_("One topic per line."))
+    starts_at = models.DateTimeField(_("starts"), null=True, blank=True)
+    ends_at = models.DateTimeField(_("ends"), null=True, blank=True)
+    place = models.CharField(_("place"), max_length=200, blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+    sign_language_video_url = models.URLField(_("sign-language video"), blank=True)
+
+    objects = ProgrammeItemQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("programme item")
+        verbose_name_plural = _("programme items")
+        ordering = ["forum", "order", "pk"]
+
+    def __str__(self):
+        return self.title
+
+    def topic_list(self):
+        return [line.strip() for line in self.topics.splitlines() if line.strip()]
+
+
+class Person(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    position = models.CharField(_("position"), max_length=300, blank=True)
+
+    class Meta:
+        verbose_name = _("person")
+        verbose_name_plural = _("people")
+        ordering = ["name", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class Appearance(models.Model):
+    """A person's part in a programme item."""
+
+    class Role(models.TextChoices):
+        SPEAKER = "speaker", _("Speaker")
+        MODERATOR = "moderator", _("Moderator")
+        HOST = "host", _("Host")
+
+    programme_item = models.ForeignKey(
+        ProgrammeItem,
+        on_delete=models.CASCADE,
+        related_name="appearances",
+        verbose_name=_("programme item"),
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.CASCADE, related_name="appearances", verbose_name=_("person")
+    )
+    role = models.CharField(_("role"), max_length=12, choices=Role.choices, default=Role.SPEAKER)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("appearance")
+        verbose_name_plural = _("appearances")
+        ordering = ["programme_item", "order", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["programme_item", "person", "role"], name="appearance_unique_per_role"
+            ),
+        ]
+
+    def __str__(self):
+        return f"{self.person} — {self.programme_item}"
+
+
+class StatementQuerySet(models.QuerySet):
+    def for_listing(self):
+        return self.select_related("person", "programme_item")
+
+
+class Statement(models.Model):
+    """Words a person said at an edition, quoted by the source."""
+
+    forum = models.ForeignKey(
+        Forum, on_delete=models.CASCADE, related_name="statements", verbose_name=_("edition")
+    )
+    person = models.ForeignKey(
+        Person, on_delete=models.PROTECT, related_name="statements", verbose_name=_("person")
+    )
+    programme_item = models.ForeignKey(
+        ProgrammeItem,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="statements",
+        verbose_name=_("programme item"),
+    )
+    text = models.TextField(_("text"))
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    objects = StatementQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("statement")
+        verbose_name_plural = _("statements")
+        ordering = ["forum", "order", "pk"]
+
+    def __str__(self):
+        return f"{self.person}: {self.text[:60]}"
+
+    def paragraphs(self):
+        return [line.strip() for line in self.text.splitlines() if line.strip()]
+
+
+class Performance(models.Model):
+    """An act of an edition's concert, in running order."""
+
+    forum = models.ForeignKey(
+        Forum, on_delete=models.CASCADE, related_name="performances", verbose_name=_("edition")
+    )
+    performer = models.CharField(_("performer"), max_length=300)
+    notes = models.TextField(_("notes"), blank=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("concert performance")
+        verbose_name_plural = _("concert performances")
+        ordering = ["forum", "order", "pk"]
+
+    def __str__(self):
+        return self.performer

@@ -1,0 +1,266 @@
+"""Organisations, the exhibition's themes and booths.
+
+Only approved booths are public; contact details are never shown publicly.
+"""
+
+import secrets
+
+from django.conf import settings
+from django.db import models
+from django.db.models import Prefetch, Q
+from django.urls import reverse
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import pgettext_lazy
+
+from events.models import Forum
+from events.text import alphabet_sort_key, normalise, slugify_kk
+
+from .validators import validate_bin
+
+
+class LegalForm(models.TextChoices):
+    PUBLIC_ASSOCIATION = "public_association", _("Public association")
+    PUBLIC_FOUNDATION = "public_foundation", _("Public foundation")
+    CHARITABLE_FOUNDATION = "charitable_foundation", _("Charitable foundation")
+    FOUNDATION = "foundation", _("Foundation")
+    ASSOCIATION = "association", _("Association")
+    LLP = "llp", _("Limited liability partnership")
+    COMPANY = "company", _("Company")
+    SOCIAL_STARTUP = "social_startup", _("Social startup")
+    INTERNATIONAL_PROJECT = "international_project", _("International project")
+    NETWORK = "network", _("Network")
+    FEDERATION = "federation", _("Federation")
+    CENTRE = "centre", _("Centre")
+    CLUB_HOUSE = "club_house", _("Club house")
+    OTHER = "other", pgettext_lazy("legal form", "Other")
+
+
+class OrganisationQuerySet(models.QuerySet):
+    def alphabetical(self, language):
+        """Ordered by name in the alphabet of `language` ("kk" or "ru")."""
+        return self.order_by(f"sort_key_{language}", "pk")
+
+
+class Organisation(models.Model):
+    name = models.CharField(
+        _("name"),
+        max_length=300,
+        help_text=_("As the organisation writes it, legal form included."),
+    )
+    legal_form = models.CharField(
+        _("legal form"), max_length=24, choices=LegalForm.choices, blank=True
+    )
+    bin = models.CharField(
+        _("BIN"),
+        max_length=12,
+        unique=True,
+        null=True,
+        blank=True,
+        validators=[validate_bin],
+        help_text=_("Business identification number: 12 digits."),
+    )
+    city = models.CharField(_("city"), max_length=100, blank=True)
+    website = models.URLField(_("website"), blank=True)
+    logo = models.ImageField(
+        _("logo"),
+        upload_to="logos/",
+        blank=True,
+        width_field="logo_width",
+        height_field="logo_height",
+    )
+    logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    logo_alt = models.CharField(_("logo text alternative"), max_length=300, blank=True)
+    # Derived on save: sort order in each alphabet and lower-cased search text.
+    sort_key_kk = models.CharField(max_length=900, editable=False, db_index=True, default="")
+    sort_key_ru = models.CharField(max_length=900, editable=False, db_index=True, default="")
+    search_text = models.TextField(editable=False, default="")
+
+    objects = OrganisationQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("organisation")
+        verbose_name_plural = _("organisations")
+        ordering = ["sort_key_kk", "pk"]
+
+    def __str__(self):
+        return self.name
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived_fields()
+        if self.bin == "":
+            self.bin = None
+        super().save(*args, **kwargs)
+
+    def refresh_derived_fields(self):
+        """Recompute the sort keys and search text from the names (bulk_create skips save)."""
+        name_kk = self.name_kk or self.name_ru or ""
+        name_ru = self.name_ru or self.name_kk or ""
+        self.sort_key_kk = alphabet_sort_key(name_kk, "kk")
+        self.sort_key_ru = alphabet_sort_key(name_ru, "ru")
+        self.search_text = normalise(f"{self.name_kk or ''}\n{self.name_ru or ''}")
+
+
+class Theme(models.Model):
+    name = models.CharField(_("name"), max_length=200)
+    slug = models.SlugField(_("address"), max_length=80, unique=True)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("theme")
+        verbose_name_plural = _("themes")
+        ordering = ["order", "pk"]
+
+    def __str__(self):
+        return self.name
+
+
+class BoothQuerySet(models.QuerySet):
+    def public(self):
+        """Booths anyone may see: approved ones of published editions."""
+        return self.filter(status=Booth.Status.APPROVED, forum__status=Forum.Status.PUBLISHED)
+
+    def search(self, query):
+        """Case-insensitive match in either language, Kazakh letters included, on any database."""
+        needle = normalise(query).strip()
+        if not needle:
+            return self
+        return self.filter(
+            Q(search_text__contains=needle) | Q(organisation__search_text__contains=needle)
+        )
+
+    def for_listing(self, language):
+        """Ready for a list page: organisation and themes loaded, ordered by name in `language`."""
+        return (
+            self.select_related("organisation")
+            .prefetch_related(Prefetch("themes", queryset=Theme.objects.all()))
+            .order_by(f"organisation__sort_key_{language}", "number", "pk")
+        )
+
+
+# Paths under /exhibition/ that are pages, not booths.
+RESERVED_BOOTH_SLUGS = frozenset({"apply", "thanks"})
+
+
+def new_reference_code():
+    return secrets.token_hex(4).upper()
+
+
+class Booth(models.Model):
+    class Status(models.TextChoices):
+        SUBMITTED = "submitted", pgettext_lazy("booth status", "Submitted")
+        APPROVED = "approved", pgettext_lazy("booth status", "Approved")
+        REJECTED = "rejected", pgettext_lazy("booth status", "Rejected")
+        WITHDRAWN = "withdrawn", pgettext_lazy("booth status", "Withdrawn")
+
+    forum = models.ForeignKey(
+        Forum, on_delete=models.CASCADE, related_name="booths", verbose_name=_("edition")
+    )
+    organisation = models.ForeignKey(
+        Organisation,
+        on_delete=models.PROTECT,
+        related_name="booths",
+        verbose_name=_("organisation"),
+    )
+    number = models.PositiveSmallIntegerField(_("booth number"), null=True, blank=True)
+    slug = models.SlugField(_("address"), max_length=90)
+    project_title = models.CharField(_("project title"), max_length=300)
+    description = models.TextField(_("project description"), blank=True)
+    themes = models.ManyToManyField(
+        Theme, blank=True, related_name="booths", verbose_name=_("themes")
+    )
+    contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
+    contact_email = models.EmailField(_("contact e-mail"), blank=True)
+    contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
+    status = models.CharField(
+        _("status"), max_length=12, choices=Status.choices, default=Status.SUBMITTED
+    )
+    reviewed_by = models.ForeignKey(
+        settings.AUTH_USER_MODEL,
+        on_delete=models.SET_NULL,
+        null=True,
+        blank=True,
+        related_name="reviewed_booths",
+        verbose_name=_("reviewed by"),
+    )
+    reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    reference_code = models.CharField(
+        _("reference code"), max_length=16, unique=True, default=new_reference_code, editable=False
+    )
+    submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    search_text = models.TextField(editable=False, default="")
+
+    objects = BoothQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("booth")
+        verbose_name_plural = _("booths")
+        ordering = ["forum", "number", "pk"]
+        constraints = [
+            models.UniqueConstraint(
+                fields=["forum", "number"], name="booth_number_unique_per_forum"
+            ),
+            models.UniqueConstraint(fields=["forum", "slug"], name="booth_slug_unique_per_forum"),
+        ]
+
+    def __str__(self):
+        return f"{self.organisation} — {self.project_title}"
+
+    def save(self, *args, **kwargs):
+        self.refresh_derived_fields()
+        if not self.slug:
+            self.slug = self._unique_slug()
+        super().save(*args, **kwargs)
+
+    def get_absolute_url(self):
+        return reverse(
+            "exhibitors:booth_detail",
+            kwargs={"forum_slug": self.forum.slug, "booth_slug": self.slug},
+        )
+
+    def refresh_derived_fields(self):
+        """Recompute the search text from the bilingual fields (bulk_create skips save)."""
+        self.search_text = normalise(
+            "\n".join(
+                value or ""
+                for value in (
+                    self.project_title_kk,
+                    self.project_title_ru,
+                    self.description_kk,
+                    self.description_ru,
+                )
+            )
+        )
+
+    def _unique_slug(self):
+        base = slugify_kk(self.organisation.name_kk or self.organisation.name_ru) or "booth"
+        taken = RESERVED_BOOTH_SLUGS | set(
+            Booth.objects.filter(forum_id=self.forum_id, slug__startswith=base).values_list(
+                "slug", flat=True
+            )
+        )
+        slug, suffix = base, 2
+        while slug in taken:
+            slug, suffix = f"{base}-{suffix}", suffix + 1
+        return slug
+
+
+class BoothPhoto(models.Model):
+    booth = models.ForeignKey(
+        Booth, on_delete=models.CASCADE, related_name="photos", verbose_name=_("booth")
+    )
+    image = models.ImageField(
+        _("image"), upload_to="booths/", width_field="width", height_field="height"
+    )
+    width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    alt = models.CharField(_("text alternative"), max_length=300)
+    order = models.PositiveSmallIntegerField(_("order"), default=0)
+
+    class Meta:
+        verbose_name = _("booth photo")
+        verbose_name_plural = _("booth photos")
+        ordering = ["booth", "order", "pk"]
+
+    def __str__(self):
+        return self.alt

@@ -1,0 +1,31 @@
+from django.conf import settings
+from django.conf.urls.i18n import i18n_patterns
+from django.contrib import admin
+from django.urls import include, path, re_path
+from django.views.static import serve
+
+from events.routing import edition_paths
+
+from . import views
+
+urlpatterns = [
+    path("admin/", admin.site.urls),
+]
+
+urlpatterns += i18n_patterns(
+    *edition_paths("", views.HomeView.as_view(), "home"),
+    path("", include("events.urls")),
+    path("", include("exhibitors.urls")),
+    path("", include("awards.urls")),
+)
+
+handler500 = "forum_site.views.server_error"
+
+if settings.SERVE_MEDIA:
+    urlpatterns += [
+        re_path(
+            rf"^{settings.MEDIA_URL.strip('/')}/(?P<path>.*)$",
+            serve,
+            {"document_root": settings.MEDIA_ROOT},
+        ),
+    ]
