@@ -8,8 +8,9 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         forum = forum_load_article()
-        self.stdout.write(
-            f"Loaded «{forum.title_kk}»: {forum.programme_items.count()} programme items, "
-            f"{forum.statements.count()} statements, {forum.performances.count()} performances, "
-            f"{forum.awards.count()} awards."
-        )
+        if options["verbosity"]:
+            self.stdout.write(
+                f"Loaded «{forum.title_kk}»: {forum.programme_items.count()} programme items, "
+                f"{forum.statements.count()} statements, {forum.performances.count()} performances, "
+                f"{forum.awards.count()} awards."
+            )

@@ -16,4 +16,5 @@ class Command(BaseCommand):
         if booths < 0:
             raise CommandError("--booths must be 0 or more.")
         forum = sample_edition_create(booths=booths)
-        self.stdout.write(f"Sample edition «{forum.slug}» made with {booths} booths.")
+        if options["verbosity"]:
+            self.stdout.write(f"Sample edition «{forum.slug}» made with {booths} booths.")

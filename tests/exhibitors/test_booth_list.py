@@ -1,0 +1,188 @@
+import pytest
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from pytest_django.asserts import assertContains, assertNotContains
+
+from exhibitors.models import Booth
+from forum_site.services import sample_edition_create
+from tests.factories import BoothFactory, ForumFactory, OrganisationFactory, ThemeFactory
+
+
+@pytest.fixture
+def forum(db):
+    return ForumFactory(slug="test-edition")
+
+
+def booth_names(response):
+    return [booth.organisation.name for booth in response.context["booths"]]
+
+
+def exhibition(client, forum, language="kk", **params):
+    return client.get(f"/{language}/archive/{forum.slug}/exhibition/", params)
+
+
+@pytest.mark.parametrize(
+    "query",
+    ["қамқор", "ҚАМҚОР", "Қамқор", "әлем", "ӘЛЕМ", "өркен", "ӨРКЕН", "ұлағат", "ҮМІТ", "һәм", "ІЗГІЛІК", "ғибрат"],
+)  # fmt: skip
+def test_search_matches_kazakh_letters_in_either_case(client, forum, query):
+    names = ["Қамқор", "Әлем", "Өркен", "Ұлағат", "Үміт", "Һәм", "Ізгілік", "Ғибрат"]
+    for name in names:
+        BoothFactory(forum=forum, organisation=OrganisationFactory(name_kk=f"«{name}» ҚБ"))
+
+    response = exhibition(client, forum, q=query)
+
+    expected = [n for n in names if n.lower() == query.lower()]
+    assert booth_names(response) == [f"«{n}» ҚБ" for n in expected]
+
+
+def test_search_matches_russian_text_and_project_titles(client, forum):
+    BoothFactory(
+        forum=forum,
+        organisation=OrganisationFactory(name_kk="«Шапағат» ҚҚ", name_ru="ОФ «Шапагат»"),
+        project_title_ru="Инклюзивная мастерская",
+    )
+    BoothFactory(forum=forum, organisation=OrganisationFactory(name_kk="«Береке» ҚБ"))
+
+    assert booth_names(exhibition(client, forum, "ru", q="ШАПАГАТ")) == ["ОФ «Шапагат»"]
+    assert booth_names(exhibition(client, forum, "ru", q="мастерская")) == ["ОФ «Шапагат»"]
+    assert booth_names(exhibition(client, forum, "kk", q="ИНКЛЮЗИВНАЯ")) == ["«Шапағат» ҚҚ"]
+
+
+def test_search_with_no_match_says_so(client, forum):
+    BoothFactory(forum=forum)
+
+    response = exhibition(client, forum, q="жоқ сөз")
+
+    assert booth_names(response) == []
+    assert response.context["is_filtered"] is True
+
+
+def test_theme_filter_shows_only_booths_of_that_theme(client, forum):
+    inclusive, creative = ThemeFactory(slug="inclusive"), ThemeFactory(slug="creative")
+    BoothFactory(forum=forum, organisation=OrganisationFactory(name_kk="А")).themes.add(inclusive)
+    BoothFactory(forum=forum, organisation=OrganisationFactory(name_kk="Б")).themes.add(creative)
+
+    response = exhibition(client, forum, theme="creative")
+
+    assert booth_names(response) == ["Б"]
+    assertContains(response, '<option value="creative" selected>')
+
+
+@pytest.mark.parametrize(
+    "status", [Booth.Status.SUBMITTED, Booth.Status.REJECTED, Booth.Status.WITHDRAWN]
+)
+def test_only_approved_booths_are_public(client, forum, status):
+    hidden = BoothFactory(
+        forum=forum, status=status, organisation=OrganisationFactory(name_kk="Жасырын")
+    )
+    BoothFactory(forum=forum, organisation=OrganisationFactory(name_kk="Көрінетін"))
+
+    assert booth_names(exhibition(client, forum)) == ["Көрінетін"]
+    detail = client.get(f"/kk/archive/{forum.slug}/exhibition/{hidden.slug}/")
+    assert detail.status_code == 404
+
+
+def test_booth_list_follows_the_alphabet_of_the_pages_language(client, forum):
+    names = [
+        ("Ыбырай", "Ыбырай"),
+        ("Іле", "Иле-2"),
+        ("Өмір", "Омир"),
+        ("Әлем", "Алем"),
+        ("Бақыт", "Бакыт"),
+    ]
+    for name_kk, name_ru in names:
+        BoothFactory(
+            forum=forum, organisation=OrganisationFactory(name_kk=name_kk, name_ru=name_ru)
+        )
+
+    assert booth_names(exhibition(client, forum, "kk")) == [
+        "Әлем",
+        "Бақыт",
+        "Өмір",
+        "Ыбырай",
+        "Іле",
+    ]
+    assert booth_names(exhibition(client, forum, "ru")) == [
+        "Алем",
+        "Бакыт",
+        "Иле-2",
+        "Омир",
+        "Ыбырай",
+    ]
+
+
+def test_booth_list_paginates(client, db):
+    sample = sample_edition_create(booths=30)
+
+    first = exhibition(client, sample)
+    second = exhibition(client, sample, page=2)
+
+    assert len(first.context["booths"]) == 24
+    assert len(second.context["booths"]) == 6
+    assertContains(first, 'href="?page=2" rel="next"')
+    assertContains(second, 'href="?page=1" rel="prev"')
+
+
+def test_booth_page_shows_the_project_but_never_the_contact(client, forum):
+    booth = BoothFactory(forum=forum, project_title_kk="Ымдау тілі мектебі", number=7)
+
+    response = client.get(f"/kk/archive/{forum.slug}/exhibition/{booth.slug}/")
+
+    assertContains(response, "Ымдау тілі мектебі")
+    assertContains(response, "<dd>7</dd>")
+    for private in (booth.contact_name, booth.contact_email, booth.contact_phone):
+        assertNotContains(response, private)
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+SAMPLE_PAGES = ["", "programme/", "exhibition/", "exhibition/?q=қамқор", "exhibition/?theme="]
+SAMPLE_PAGES += ["plenary/", "awards/", "concert/"]
+
+
+@pytest.mark.parametrize("page", SAMPLE_PAGES)
+def test_a_page_runs_as_many_queries_with_2000_booths_as_with_20(client, article_forum, page):
+    url = f"/kk/archive/sample/{page}"
+    sample_edition_create(booths=20)
+    with_few = count_queries(client, url)
+
+    sample_edition_create(booths=2000)
+    with_many = count_queries(client, url)
+
+    assert with_many == with_few <= 6
+
+
+def test_a_later_page_of_booths_runs_as_many_queries_as_the_first(client, db):
+    sample_edition_create(booths=30)
+    with_few = count_queries(client, "/kk/archive/sample/exhibition/?page=2")
+
+    sample_edition_create(booths=2000)
+    with_many = count_queries(client, "/kk/archive/sample/exhibition/?page=80")
+
+    assert with_many == with_few <= 6
+
+
+def test_booth_page_runs_a_fixed_number_of_queries(client, db):
+    sample_edition_create(booths=20)
+    few = count_queries(client, f"/kk/archive/sample/exhibition/{Booth.objects.first().slug}/")
+
+    sample_edition_create(booths=2000)
+    many = count_queries(client, f"/kk/archive/sample/exhibition/{Booth.objects.last().slug}/")
+
+    assert many == few <= 4
+
+
+def test_archive_and_home_run_a_fixed_number_of_queries(client, article_forum):
+    sample_edition_create(booths=20)
+    few = [count_queries(client, url) for url in ("/ru/", "/ru/archive/", "/ru/awards/")]
+
+    sample_edition_create(booths=2000)
+    many = [count_queries(client, url) for url in ("/ru/", "/ru/archive/", "/ru/awards/")]
+
+    assert many == few
