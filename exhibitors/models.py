@@ -13,7 +13,7 @@ from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from events.models import Forum
+from events.models import AccessFeatures, AccessQuerySet, Forum
 from events.text import alphabet_sort_key, normalise, slugify_kk
 
 from .validators import validate_bin, validate_phone
@@ -122,7 +122,7 @@ class Theme(models.Model):
         return self.name
 
 
-class BoothQuerySet(models.QuerySet):
+class BoothQuerySet(AccessQuerySet):
     def public(self):
         """Booths anyone may see: approved ones of published editions."""
         return self.filter(status=Booth.Status.APPROVED, forum__status=Forum.Status.PUBLISHED)
@@ -168,7 +168,7 @@ def image_sources(renditions):
     return {kind: ", ".join(urls) for kind, urls in sources.items()}
 
 
-class Booth(models.Model):
+class Booth(AccessFeatures):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", pgettext_lazy("booth status", "Submitted")
         APPROVED = "approved", pgettext_lazy("booth status", "Approved")

@@ -12,7 +12,7 @@ from django.views.decorators.cache import never_cache
 from django.views.generic import DetailView, FormView, ListView
 
 from events.models import Forum, ProgrammeItem
-from events.views import EditionMixin
+from events.views import EditionMixin, access_choices, access_selected
 
 from .forms import BoothApplicationForm
 from .models import Booth, Theme
@@ -31,11 +31,16 @@ class BoothListView(EditionMixin, ListView):
         booths = Booth.objects.public().filter(forum=self.forum)
         if theme := self.selected_theme:
             booths = booths.filter(themes=theme)
+        booths = booths.offering(self.selected_access)
         return booths.search(self.query).for_listing(get_language())
 
     @cached_property
     def query(self):
         return self.request.GET.get("q", "")[:100]
+
+    @cached_property
+    def selected_access(self):
+        return access_selected(self.request)
 
     @cached_property
     def themes(self):
@@ -52,7 +57,8 @@ class BoothListView(EditionMixin, ListView):
             query=self.query,
             themes=self.themes,
             selected_theme=self.selected_theme,
-            is_filtered=bool(self.query.strip() or self.selected_theme),
+            access_choices=access_choices(self.selected_access),
+            is_filtered=bool(self.query.strip() or self.selected_theme or self.selected_access),
             exhibitions=self.forum.programme_items.filter(kind=ProgrammeItem.Kind.EXHIBITION),
         )
         return context

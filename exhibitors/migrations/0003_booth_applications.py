@@ -7,7 +7,7 @@ from django.db import migrations, models
 class Migration(migrations.Migration):
 
     dependencies = [
-        ('exhibitors', '0001_initial'),
+        ('exhibitors', '0002_booth_access'),
     ]
 
     operations = [
