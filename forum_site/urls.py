@@ -2,11 +2,16 @@ from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.static import serve
 
 from events.routing import edition_paths
 
 from . import views
+
+# The admin names the site, in the staff member's language (not "Django administration").
+admin.site.site_header = _("Social Projects Forum-Exhibition")
+admin.site.site_title = _("Social Projects Forum-Exhibition")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
