@@ -1,6 +1,6 @@
 """Site-wide pages: the home page and the error pages."""
 
-from django.http import Http404, HttpResponseServerError
+from django.http import Http404, HttpResponse, HttpResponseServerError
 from django.template import loader
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
@@ -42,3 +42,8 @@ def server_error(request):
     """The 500 page, without the database or context processors: they may be what failed."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"LANGUAGE_CODE": get_language() or "kk"}))
+
+
+def bench_trivial(request):
+    """The cheapest page Django can serve: the benchmark's yardstick (only with BENCH_VIEWS)."""
+    return HttpResponse(b"ok", content_type="text/plain")
