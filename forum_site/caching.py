@@ -8,9 +8,12 @@ cached; a new public page joins by adding its name there.
 Invalidation is by a content version: every cache key holds the version, and
 any save, delete or many-to-many change of a content model (anything but
 sessions, admin log entries, users and permissions) replaces it, so the very
-next request renders afresh. Writes that bypass signals (`bulk_create`,
-`QuerySet.update()`) call `content_changed()` themselves; a successful
-POST to the admin also does, which covers admin actions that update in bulk.
+next request renders afresh; a request that wrote content replaces it again
+once its transactions are committed, so a page rendered in between from the
+old data is not kept. Writes that bypass signals (`bulk_create`,
+`QuerySet.update()`) call `content_changed()` themselves after committing; a
+successful POST to the admin also does, which covers admin actions that
+update in bulk.
 
 The version lives in the cache itself, so every process sees a change as soon
 as it is made only when they share the cache: with several gunicorn workers
@@ -24,14 +27,15 @@ ETag and answer 304 when it matches, and HTML goes out compressed with
 brotli or gzip, so gunicorn alone sends small pages.
 """
 
+import contextvars
 import gzip
 import hashlib
+import logging
 import uuid
 
 import brotli
 from django.conf import settings
 from django.core.cache import cache
-from django.db import transaction
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import reverse
@@ -44,6 +48,8 @@ PUBLIC_PAGES = frozenset(
         "home",
         "events:archive",
         "events:programme",
+        "events:programme_calendar",
+        "events:programme_item_calendar",
         "events:plenary",
         "events:concert",
         "exhibitors:booth_list",
@@ -55,6 +61,8 @@ PUBLIC_PAGES = frozenset(
 # Apps whose rows are not content: writing them changes no public page.
 NOT_CONTENT_APPS = frozenset({"admin", "auth", "contenttypes", "sessions"})
 
+logger = logging.getLogger(__name__)
+
 VERSION_KEY = "pages:version"
 PAGE_KEY_PREFIX = "pages:page"
 # Bodies smaller than this are not worth compressing.
@@ -65,25 +73,52 @@ _PER_ANSWER_HEADERS = frozenset({"content-length", "content-encoding", "set-cook
 
 def content_changed():
     """Mark every cached page stale: the next request of each renders afresh."""
-    cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    try:
+        cache.set(VERSION_KEY, uuid.uuid4().hex, None)
+    except Exception:
+        # A write must not fail because the cache is down; pages it holds
+        # expire after PAGE_CACHE_SECONDS at most.
+        logger.exception("Could not invalidate the page cache")
 
 
 def content_version():
-    version = cache.get(VERSION_KEY)
-    if version is None:
-        version = uuid.uuid4().hex
-        # add(): two processes starting together agree on one version.
-        if not cache.add(VERSION_KEY, version, None):
-            version = cache.get(VERSION_KEY, version)
+    """The current content version, or None when the cache cannot be reached."""
+    try:
+        version = cache.get(VERSION_KEY)
+        if version is None:
+            version = uuid.uuid4().hex
+            # add(): two processes starting together agree on one version.
+            if not cache.add(VERSION_KEY, version, None):
+                version = cache.get(VERSION_KEY, version)
+    except Exception:
+        logger.exception("The page cache is unreachable; rendering without it")
+        return None
     return version
+
+
+def _cache_get(key):
+    try:
+        return cache.get(key)
+    except Exception:
+        logger.exception("The page cache is unreachable; rendering without it")
+        return None
+
+
+def _cache_set(key, page):
+    try:
+        cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+    except Exception:
+        logger.exception("Could not store a page in the cache")
+
+
+# Whether the current request wrote content (see PublicPageMiddleware).
+_content_written = contextvars.ContextVar("content_written", default=False)
 
 
 def _on_content_write(sender, **kwargs):
     if sender._meta.app_label not in NOT_CONTENT_APPS:
         content_changed()
-        # Again once the change is committed: a page rendered meanwhile, from
-        # the data before it, must not outlive the commit.
-        transaction.on_commit(content_changed)
+        _content_written.set(True)
 
 
 def connect_signals():
@@ -198,18 +233,29 @@ class PublicPageMiddleware:
 
     def __call__(self, request):
         if request.method not in ("GET", "HEAD"):
-            response = self.get_response(request)
-            if response.status_code < 400 and self._is_admin(request):
-                content_changed()
+            token = _content_written.set(False)
+            try:
+                response = self.get_response(request)
+                # Once more now that the request's transactions are committed:
+                # a page rendered meanwhile from the data before the change
+                # must not outlive it. Admin actions that update() in bulk
+                # send no signal, so any successful admin POST counts too.
+                if _content_written.get() or (
+                    response.status_code < 400 and self._is_admin(request)
+                ):
+                    content_changed()
+            finally:
+                _content_written.reset(token)
             return response
 
-        use_cache = settings.PAGE_CACHE_SECONDS > 0 and not self._has_session(request)
         key = None
-        if use_cache:
-            key = page_key(content_version(), request.get_full_path())
-            page = cache.get(key)
-            if page is not None:
-                return page.response_for(request)
+        if settings.PAGE_CACHE_SECONDS > 0 and not self._has_session(request):
+            version = content_version()
+            if version is not None:
+                key = page_key(version, request.get_full_path())
+                page = _cache_get(key)
+                if page is not None:
+                    return page.response_for(request)
 
         response = self.get_response(request)
         if not is_public_page(request, response):
@@ -218,9 +264,9 @@ class PublicPageMiddleware:
         response["Cache-Control"] = f"public, max-age={settings.PAGE_BROWSER_MAX_AGE}"
         patch_vary_headers(response, ("Accept-Encoding",))
         response["ETag"] = f'W/"{hashlib.sha256(response.content).hexdigest()[:32]}"'
-        if use_cache:
+        if key is not None:
             page = CachedPage(response, encodings=("br", "gzip"))
-            cache.set(key, page, settings.PAGE_CACHE_SECONDS)
+            _cache_set(key, page)
         else:
             page = CachedPage(response, encodings=tuple(filter(None, [accepted_encoding(request)])))
         return page.response_for(request)

@@ -1,6 +1,7 @@
 """Site-wide pages: the home page and the error pages."""
 
 from django.http import Http404, HttpResponse, HttpResponseServerError
+from django.shortcuts import render
 from django.template import loader
 from django.utils.translation import get_language
 from django.views.generic import TemplateView
@@ -42,6 +43,11 @@ def server_error(request):
     """The 500 page, without the database or context processors: they may be what failed."""
     template = loader.get_template("500.html")
     return HttpResponseServerError(template.render({"LANGUAGE_CODE": get_language() or "kk"}))
+
+
+def csrf_failure(request, reason=""):
+    """A failed CSRF check, explained in the visitor's language with a way forward."""
+    return render(request, "403_csrf.html", status=403)
 
 
 def bench_trivial(request):

@@ -9,6 +9,7 @@ from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
 from exhibitors.models import Booth, Theme
+from exhibitors.services import application_approve
 from forum_site import caching
 from tests.factories import BoothFactory
 
@@ -77,8 +78,7 @@ def test_an_approval_shows_on_the_next_request(client, article_forum):
     )
     assertNotContains(client.get("/kk/exhibition/"), "Ымдау мектебі")
 
-    booth.status = Booth.Status.APPROVED
-    booth.save()
+    application_approve(booth=booth)
 
     assertContains(client.get("/kk/exhibition/"), "Ымдау мектебі")
 
@@ -238,3 +238,14 @@ def test_static_files_are_fingerprinted_compressed_and_cached_for_a_year(client,
     assert brotli_response["Content-Encoding"] == "br"
     assert gzip_response["Content-Encoding"] == "gzip"
     assert brotli_response["Cache-Control"] == "max-age=315360000, public, immutable"
+
+
+def test_public_pages_still_render_when_the_cache_is_down(client, settings, article_forum, caplog):
+    settings.CACHES = {"default": {"BACKEND": "tests.exhibitors.test_application_form.BrokenCache"}}
+
+    response = client.get("/kk/awards/")
+    article_forum.title_kk = "Жаңа атау"
+    article_forum.save()
+
+    assertContains(response, '<html lang="kk">')
+    assert "The page cache is unreachable" in caplog.text
