@@ -55,6 +55,10 @@ PUBLIC_PAGES = frozenset(
         "exhibitors:booth_list",
         "exhibitors:booth_detail",
         "awards:award_list",
+        "open_data_editions",
+        "open_data_edition",
+        "share_image",
+        "share_image_site",
     }
 )
 
@@ -147,6 +151,12 @@ def accepted_encoding(request):
     return None
 
 
+def is_text(response):
+    """Whether compressing the body pays: text does, PNG and JPEG are compressed already."""
+    content_type = response.get("Content-Type", "").split(";")[0].strip().lower()
+    return content_type.startswith("text/") or content_type.endswith(("json", "xml"))
+
+
 def compress(body, encoding):
     if encoding == "br":
         return brotli.compress(body, quality=6, mode=brotli.MODE_TEXT)
@@ -166,7 +176,7 @@ class CachedPage:
         self.body = response.content
         self.etag = response["ETag"]
         self.bodies = {}
-        if len(self.body) >= MIN_COMPRESS_BYTES:
+        if len(self.body) >= MIN_COMPRESS_BYTES and is_text(response):
             for encoding in encodings:
                 compressed = compress(self.body, encoding)
                 if len(compressed) < len(self.body):
@@ -261,8 +271,10 @@ class PublicPageMiddleware:
         if not is_public_page(request, response):
             return response
 
-        response["Cache-Control"] = f"public, max-age={settings.PAGE_BROWSER_MAX_AGE}"
-        patch_vary_headers(response, ("Accept-Encoding",))
+        if not response.has_header("Cache-Control"):
+            response["Cache-Control"] = f"public, max-age={settings.PAGE_BROWSER_MAX_AGE}"
+        if is_text(response):
+            patch_vary_headers(response, ("Accept-Encoding",))
         response["ETag"] = f'W/"{hashlib.sha256(response.content).hexdigest()[:32]}"'
         if key is not None:
             page = CachedPage(response, encodings=("br", "gzip"))

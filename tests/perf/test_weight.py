@@ -6,6 +6,8 @@ from urllib.parse import urlsplit
 import pytest
 
 BUDGET_BYTES = 40 * 1024
+# Script elements that hold data (structured data for search engines), never run.
+DATA_BLOCKS = {"application/ld+json", "application/json"}
 
 
 class Assets(HTMLParser):
@@ -19,7 +21,7 @@ class Assets(HTMLParser):
         attrs = dict(attrs)
         if tag == "link" and attrs.get("rel") == "stylesheet":
             self.stylesheets.append(attrs["href"])
-        elif tag == "script":
+        elif tag == "script" and attrs.get("type") not in DATA_BLOCKS:
             self.scripts.append(attrs)
         for name in ("src", "srcset", "poster", "data"):
             if attrs.get(name):
