@@ -1,8 +1,10 @@
 """Site-wide pages: the home page and the error pages."""
 
+from django.conf import settings
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
@@ -15,6 +17,7 @@ from events.views import EditionMixin
 from exhibitors.models import Booth
 
 from . import open_data, share_image
+from .services import SAMPLE_SLUG
 
 
 class HomeView(EditionMixin, TemplateView):
@@ -75,6 +78,19 @@ def share_image_view(request, language, forum_slug=None):
     response = HttpResponse(png, content_type="image/png")
     patch_cache_control(response, public=True, max_age=share_image.CACHE_SECONDS)
     return response
+
+
+@require_safe
+def robots_txt(request):
+    """Crawlers may read every public page; not the admin, sample data or thank-you pages."""
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    for language, _name in settings.LANGUAGES:
+        lines += [
+            f"Disallow: /{language}/archive/{SAMPLE_SLUG}/",
+            f"Disallow: /{language}/exhibition/apply/thanks/",
+        ]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def server_error(request):
