@@ -37,6 +37,10 @@ urlpatterns += i18n_patterns(
     path("", include("awards.urls")),
 )
 
+if settings.BENCH_VIEWS:
+    # The baseline bench/run compares pages with: the cheapest Django view.
+    urlpatterns += [path("bench/trivial/", views.bench_trivial)]
+
 handler500 = "forum_site.views.server_error"
 
 if settings.SERVE_MEDIA:

@@ -102,3 +102,8 @@ def server_error(request):
 def csrf_failure(request, reason=""):
     """A failed CSRF check, explained in the visitor's language with a way forward."""
     return render(request, "403_csrf.html", status=403)
+
+
+def bench_trivial(request):
+    """The cheapest page Django can serve: the benchmark's yardstick (only with BENCH_VIEWS)."""
+    return HttpResponse(b"ok", content_type="text/plain")
