@@ -279,3 +279,23 @@ def test_sitemap_robots_and_open_data_are_cached_and_validated(client, article_f
     assert first.cookies == {}
     assert again.status_code == 304
     assert queries == 0
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/editions.json",
+        "/api/v1/editions/{slug}.json",
+        "/share/{slug}/kk.png",
+        "/sitemap.xml",
+        "/robots.txt",
+    ],
+)
+def test_findable_and_shareable_files_are_served_from_the_cache(client, article_forum, url):
+    url = url.format(slug=article_forum.slug)
+    first, _queries = get(client, url)
+    again, again_queries = get(client, url)
+
+    assert first.status_code == again.status_code == 200
+    assert again_queries == 0
+    assert again.content == first.content
