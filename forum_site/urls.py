@@ -10,6 +10,9 @@ from . import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Probes for the proxy and the service manager: no language, never cached.
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
 ]
 
 urlpatterns += i18n_patterns(
@@ -19,6 +22,7 @@ urlpatterns += i18n_patterns(
     path("", include("awards.urls")),
 )
 
+handler400 = "forum_site.views.bad_request"
 handler500 = "forum_site.views.server_error"
 
 if settings.SERVE_MEDIA:
