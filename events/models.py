@@ -12,6 +12,61 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 
+class AccessFeatures(models.Model):
+    """What a programme item or a booth offers for access, each a yes or no.
+
+    Shown in words on the public pages and filterable there (`?access=captions`);
+    the public names are the field names without the `access_` prefix.
+    """
+
+    access_kazakh_sign_language = models.BooleanField(
+        _("Kazakh sign language interpretation"), default=False
+    )
+    access_russian_sign_language = models.BooleanField(
+        _("Russian sign language interpretation"), default=False
+    )
+    access_captions = models.BooleanField(_("captions"), default=False)
+    access_step_free = models.BooleanField(_("step-free access"), default=False)
+    access_seating = models.BooleanField(_("seating"), default=False)
+    access_quiet_space = models.BooleanField(_("quiet space"), default=False)
+    access_audio_description = models.BooleanField(_("audio description"), default=False)
+    access_tactile_materials = models.BooleanField(_("tactile materials"), default=False)
+
+    class Meta:
+        abstract = True
+
+    def access_offered(self):
+        """The access features offered, as (public name, label) pairs in the fixed order."""
+        return [
+            (name, ACCESS_LABELS[name])
+            for name in ACCESS_NAMES
+            if getattr(self, ACCESS_PREFIX + name)
+        ]
+
+
+ACCESS_PREFIX = "access_"
+ACCESS_FIELD_NAMES = [
+    field.name
+    for field in AccessFeatures._meta.local_fields
+    if field.name.startswith(ACCESS_PREFIX)
+]
+# The public names, used in URLs and open data: "captions", "step_free", ...
+ACCESS_NAMES = [name.removeprefix(ACCESS_PREFIX) for name in ACCESS_FIELD_NAMES]
+ACCESS_LABELS = {
+    field.name.removeprefix(ACCESS_PREFIX): field.verbose_name
+    for field in AccessFeatures._meta.local_fields
+    if field.name.startswith(ACCESS_PREFIX)
+}
+
+
+class AccessQuerySet(models.QuerySet):
+    def offering(self, names):
+        """Only rows that offer every access feature in `names`; unknown names are ignored."""
+        return self.filter(
+            **{ACCESS_PREFIX + name: True for name in names if name in ACCESS_LABELS}
+        )
+
+
 class ForumQuerySet(models.QuerySet):
     def published(self):
         """Editions the public may see: published ones, sample editions included."""
@@ -63,6 +118,19 @@ class Forum(models.Model):
     applications_open_until = models.DateTimeField(
         _("booth applications close"), null=True, blank=True
     )
+    share_image = models.ImageField(
+        _("share image"),
+        upload_to="share/",
+        blank=True,
+        width_field="share_image_width",
+        height_field="share_image_height",
+        help_text=_(
+            "Shown when a link to the edition is shared (1200 × 630 pixels is best). "
+            "Without one, an image with the edition’s title is made."
+        ),
+    )
+    share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ForumQuerySet.as_manager()
@@ -94,14 +162,18 @@ class Forum(models.Model):
         return self.applications_open_until is None or now < self.applications_open_until
 
 
-class ProgrammeItemQuerySet(models.QuerySet):
+class ProgrammeItemQuerySet(AccessQuerySet):
     def for_programme(self):
         """Items in order, with their speakers, in a fixed number of queries."""
         appearances = Appearance.objects.select_related("person")
         return self.prefetch_related(Prefetch("appearances", queryset=appearances))
 
+    def dated(self):
+        """Items with a start time: the only ones a calendar can hold."""
+        return self.filter(starts_at__isnull=False)
 
-class ProgrammeItem(models.Model):
+
+class ProgrammeItem(AccessFeatures):
     class Kind(models.TextChoices):
         EXHIBITION = "exhibition", _("Exhibition")
         OPENING = "opening", _("Opening")

@@ -1,10 +1,27 @@
 from functools import cached_property
 
-from django.http import Http404
+from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
+from django.urls import reverse
+from django.views import View
 from django.views.generic import ListView, TemplateView
 
-from .models import Forum, ProgrammeItem
+from .calendar import programme_calendar
+from .models import ACCESS_LABELS, ACCESS_NAMES, Forum, ProgrammeItem
+
+
+def access_selected(request):
+    """The access features a visitor filters by (`?access=captions&access=seating`), known ones only."""
+    asked = set(request.GET.getlist("access"))
+    return [name for name in ACCESS_NAMES if name in asked]
+
+
+def access_choices(selected):
+    """The access filter's checkboxes: name, label and whether it is ticked."""
+    return [
+        {"name": name, "label": label, "checked": name in selected}
+        for name, label in ACCESS_LABELS.items()
+    ]
 
 
 class EditionMixin:
@@ -32,12 +49,54 @@ class EditionMixin:
 
 
 class ProgrammeView(EditionMixin, TemplateView):
+    """The edition's programme in order, filterable by what items offer for access."""
+
     template_name = "events/programme_detail.html"
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
-        context["items"] = self.forum.programme_items.for_programme()
+        selected = access_selected(self.request)
+        items = self.forum.programme_items.all()
+        context.update(
+            items=items.for_programme().offering(selected),
+            access_choices=access_choices(selected),
+            is_filtered=bool(selected),
+            has_dated_items=items.dated().exists(),
+        )
         return context
+
+
+class ProgrammeCalendarView(EditionMixin, View):
+    """The programme as an iCalendar file: the whole of it, or one item (`item_id`).
+
+    404 when there is nothing dated to put in it, rather than an empty calendar.
+    """
+
+    http_method_names = ["get", "head", "options"]
+
+    def get(self, request, *args, **kwargs):
+        items = self.forum.programme_items.dated()
+        if "item_id" in kwargs:
+            items = items.filter(pk=kwargs["item_id"])
+            filename = f"{self.forum.slug}-{kwargs['item_id']}.ics"
+        else:
+            filename = f"{self.forum.slug}.ics"
+        items = list(items)
+        if not items:
+            raise Http404("Nothing in this programme has a date yet.")
+        programme_kwargs = {"forum_slug": kwargs["forum_slug"]} if "forum_slug" in kwargs else {}
+        programme_url = request.build_absolute_uri(
+            reverse("events:programme", kwargs=programme_kwargs)
+        )
+        body = programme_calendar(
+            self.forum,
+            items,
+            url_for=lambda item: f"{programme_url}#item-{item.pk}",
+            host=request.get_host(),
+        )
+        response = HttpResponse(body, content_type="text/calendar; charset=utf-8")
+        response["Content-Disposition"] = f'attachment; filename="{filename}"'
+        return response
 
 
 class PlenaryView(EditionMixin, TemplateView):

@@ -6,16 +6,17 @@ Only approved booths are public; contact details are never shown publicly.
 import secrets
 
 from django.conf import settings
+from django.core.files.storage import default_storage
 from django.db import models
 from django.db.models import Prefetch, Q
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
-from events.models import Forum
+from events.models import AccessFeatures, AccessQuerySet, Forum
 from events.text import alphabet_sort_key, normalise, slugify_kk
 
-from .validators import validate_bin
+from .validators import validate_bin, validate_phone
 
 
 class LegalForm(models.TextChoices):
@@ -71,6 +72,8 @@ class Organisation(models.Model):
     logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_alt = models.CharField(_("logo text alternative"), max_length=300, blank=True)
+    # Smaller copies of the logo (WebP and JPEG), made on upload: see images.py.
+    logo_renditions = models.JSONField(default=list, blank=True, editable=False)
     # Derived on save: sort order in each alphabet and lower-cased search text.
     sort_key_kk = models.CharField(max_length=900, editable=False, db_index=True, default="")
     sort_key_ru = models.CharField(max_length=900, editable=False, db_index=True, default="")
@@ -91,6 +94,10 @@ class Organisation(models.Model):
         if self.bin == "":
             self.bin = None
         super().save(*args, **kwargs)
+
+    def logo_sources(self):
+        """The logo's copies for a <picture>: see `image_sources`."""
+        return image_sources(self.logo_renditions)
 
     def refresh_derived_fields(self):
         """Recompute the sort keys and search text from the names (bulk_create skips save)."""
@@ -115,7 +122,7 @@ class Theme(models.Model):
         return self.name
 
 
-class BoothQuerySet(models.QuerySet):
+class BoothQuerySet(AccessQuerySet):
     def public(self):
         """Booths anyone may see: approved ones of published editions."""
         return self.filter(status=Booth.Status.APPROVED, forum__status=Forum.Status.PUBLISHED)
@@ -142,11 +149,26 @@ class BoothQuerySet(models.QuerySet):
 RESERVED_BOOTH_SLUGS = frozenset({"apply", "thanks"})
 
 
+# Letters and digits nobody confuses when reading a code aloud or on paper.
+_REFERENCE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY3479"
+
+
 def new_reference_code():
-    return secrets.token_hex(4).upper()
+    """A random, short code an applicant quotes in letters and calls: "FK7-3MXQ"."""
+    letters = "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(7))
+    return f"{letters[:3]}-{letters[3:]}"
 
 
-class Booth(models.Model):
+def image_sources(renditions):
+    """`{"webp": "url 480w, url 960w", "jpeg": ...}` from stored renditions, for srcset."""
+    sources = {}
+    for rendition in sorted(renditions, key=lambda r: r["width"]):
+        url = default_storage.url(rendition["name"])
+        sources.setdefault(rendition["format"], []).append(f"{url} {rendition['width']}w")
+    return {kind: ", ".join(urls) for kind, urls in sources.items()}
+
+
+class Booth(AccessFeatures):
     class Status(models.TextChoices):
         SUBMITTED = "submitted", pgettext_lazy("booth status", "Submitted")
         APPROVED = "approved", pgettext_lazy("booth status", "Approved")
@@ -171,7 +193,9 @@ class Booth(models.Model):
     )
     contact_name = models.CharField(_("contact person"), max_length=200, blank=True)
     contact_email = models.EmailField(_("contact e-mail"), blank=True)
-    contact_phone = models.CharField(_("contact phone"), max_length=20, blank=True)
+    contact_phone = models.CharField(
+        _("contact phone"), max_length=20, blank=True, validators=[validate_phone]
+    )
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.SUBMITTED
     )
@@ -184,9 +208,32 @@ class Booth(models.Model):
         verbose_name=_("reviewed by"),
     )
     reviewed_at = models.DateTimeField(_("reviewed"), null=True, blank=True)
+    rejection_reason = models.TextField(
+        _("reason for rejection"),
+        blank=True,
+        help_text=_("Sent to the contact person in the language of their application."),
+    )
     reference_code = models.CharField(
         _("reference code"), max_length=16, unique=True, default=new_reference_code, editable=False
     )
+    # What the applicant asked for, in the language they wrote in.
+    language = models.CharField(
+        _("language of the application"),
+        max_length=2,
+        choices=settings.LANGUAGES,
+        default=settings.LANGUAGE_CODE,
+    )
+    needs_power = models.BooleanField(_("needs a power socket"), default=False)
+    needs_wheelchair_access = models.BooleanField(_("needs wheelchair access"), default=False)
+    needs_sign_language_interpreter = models.BooleanField(
+        _("needs a sign-language interpreter"), default=False
+    )
+    consent_given_at = models.DateTimeField(
+        _("consent to personal data processing given"), null=True, blank=True, editable=False
+    )
+    # The form's one-time token: a second send of the same form finds this row
+    # instead of creating another (UNIQUE, so even two at once cannot both land).
+    submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
     search_text = models.TextField(editable=False, default="")
 
@@ -254,6 +301,8 @@ class BoothPhoto(models.Model):
     )
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # Smaller copies (WebP and JPEG), made on upload: see images.py.
+    renditions = models.JSONField(default=list, blank=True, editable=False)
     alt = models.CharField(_("text alternative"), max_length=300)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
 
@@ -264,3 +313,7 @@ class BoothPhoto(models.Model):
 
     def __str__(self):
         return self.alt
+
+    def sources(self):
+        """The photo's copies for a <picture>: see `image_sources`."""
+        return image_sources(self.renditions)

@@ -1,3 +1,5 @@
+import re
+
 from django.core.exceptions import ValidationError
 from django.utils.translation import gettext_lazy as _
 
@@ -26,4 +28,31 @@ def validate_bin(value: str) -> None:
         raise ValidationError(
             _("This BIN’s check digit does not match: please check the number."),
             code="bin_check_digit",
+        )
+
+
+_PHONE_SEPARATORS = re.compile(r"[\s\-().]")
+_PHONE = re.compile(r"\+7\d{10}")
+
+
+def normalise_phone(value: str) -> str:
+    """A Kazakhstani phone number as +7 and ten digits ("8 (701) 234-56-78" -> "+77012345678").
+
+    Spaces, dashes, dots and brackets are dropped, and a leading 8 (the
+    domestic prefix) becomes +7; anything else must already be +7 and ten digits.
+    """
+    compact = _PHONE_SEPARATORS.sub("", value or "")
+    if len(compact) == 11 and compact.startswith("8") and compact.isdigit():
+        compact = f"+7{compact[1:]}"
+    validate_phone(compact)
+    return compact
+
+
+def validate_phone(value: str) -> None:
+    if not _PHONE.fullmatch(value or ""):
+        raise ValidationError(
+            _(
+                "Enter a phone number that starts with +7 and has 10 more digits, like +7 701 234 56 78."
+            ),
+            code="phone_format",
         )

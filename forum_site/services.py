@@ -5,7 +5,15 @@ import random
 from django.db import transaction
 
 from awards.models import Award
-from events.models import Appearance, Forum, Performance, Person, ProgrammeItem, Statement
+from events.models import (
+    ACCESS_FIELD_NAMES,
+    Appearance,
+    Forum,
+    Performance,
+    Person,
+    ProgrammeItem,
+    Statement,
+)
 from events.text import slugify_kk
 from exhibitors.models import Booth, LegalForm, Organisation, Theme
 from exhibitors.validators import bin_check_digit
@@ -176,6 +184,8 @@ def sample_edition_create(*, booths, seed=1):
             description_kk="Сынақ үшін жасалған сипаттама.",
             description_ru="Описание, созданное для тестов.",
             status=Booth.Status.APPROVED,
+            # Made-up access offers, so the exhibition's access filter has something to find.
+            **{field: rng.random() < 0.3 for field in ACCESS_FIELD_NAMES},
         )
         booth.refresh_derived_fields()
         booth_rows.append(booth)

@@ -149,9 +149,27 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)
-EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
 DEFAULT_FROM_EMAIL = env.str("DEFAULT_FROM_EMAIL", default="forum@localhost")
 SERVER_EMAIL = env.str("SERVER_EMAIL", default=DEFAULT_FROM_EMAIL)
+# A slow mail server must not hold a request (mail is sent after the commit).
+EMAIL_TIMEOUT = env.int("EMAIL_TIMEOUT", default=10)
+# Who is told of new booth applications: these addresses, and the active
+# staff members in the MODERATORS_GROUP group.
+MODERATORS_EMAILS = env.list("MODERATORS_EMAILS", default=[])
+MODERATORS_GROUP = env.str("MODERATORS_GROUP", default="Moderators")
+# The site's address, for links in e-mail (sent outside any request).
+SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
+
+# Booth applications: at most this many per client address and period
+# (seconds); four times as many sends of the form, errors included.
+APPLICATION_RATE_LIMIT = env.int("APPLICATION_RATE_LIMIT", default=5)
+APPLICATION_RATE_PERIOD = env.int("APPLICATION_RATE_PERIOD", default=3600)
+# The request header (as in request.META) that the proxy in front of the
+# app overwrites with the client's address, e.g. HTTP_X_REAL_IP. Empty: the
+# socket's peer address. Never a header clients can set themselves.
+CLIENT_IP_HEADER = env.str("CLIENT_IP_HEADER", default="")
+# Our own page, in the visitor's language, when a form's CSRF check fails.
+CSRF_FAILURE_VIEW = "forum_site.views.csrf_failure"
 
 AUTH_PASSWORD_VALIDATORS = [
     {"NAME": "django.contrib.auth.password_validation.UserAttributeSimilarityValidator"},

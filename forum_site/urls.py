@@ -13,6 +13,19 @@ urlpatterns = [
     # Probes for the proxy and the service manager: no language, never cached.
     path("healthz", views.healthz, name="healthz"),
     path("readyz", views.readyz, name="readyz"),
+    # Open data: both languages in one document, so outside the language prefixes.
+    path("api/v1/editions.json", views.open_data_editions, name="open_data_editions"),
+    path(
+        "api/v1/editions/<slug:forum_slug>.json",
+        views.open_data_edition,
+        name="open_data_edition",
+    ),
+    re_path(
+        r"^share/(?P<forum_slug>[-\w]+)/(?P<language>kk|ru)\.png$",
+        views.share_image_view,
+        name="share_image",
+    ),
+    re_path(r"^share/(?P<language>kk|ru)\.png$", views.share_image_view, name="share_image_site"),
 ]
 
 urlpatterns += i18n_patterns(

@@ -7,16 +7,21 @@ from django.conf import settings
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.http import Http404, HttpResponse, JsonResponse
+from django.shortcuts import get_object_or_404, render
 from django.template import loader
+from django.utils import translation
+from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
-from django.views.decorators.http import require_GET
+from django.views.decorators.http import require_GET, require_safe
 from django.views.generic import TemplateView
 
 from awards.models import Award
-from events.models import ProgrammeItem
+from events.models import Forum, ProgrammeItem
 from events.views import EditionMixin
 from exhibitors.models import Booth
+
+from . import open_data, share_image
 
 
 class HomeView(EditionMixin, TemplateView):
@@ -44,6 +49,44 @@ class HomeView(EditionMixin, TemplateView):
             accepts_applications=forum.accepts_applications(),
         )
         return context
+
+
+def _open_data_response(document):
+    response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
+    # Open data: anyone's page may read it; it carries no cookie and nothing private.
+    response["Access-Control-Allow-Origin"] = "*"
+    return response
+
+
+@require_safe
+def open_data_editions(request):
+    """/api/v1/editions.json: the published editions."""
+    return _open_data_response(open_data.editions_document(request.build_absolute_uri))
+
+
+@require_safe
+def open_data_edition(request, forum_slug):
+    """/api/v1/editions/<slug>.json: one published edition, in both languages."""
+    forum = get_object_or_404(Forum.objects.published(), slug=forum_slug)
+    return _open_data_response(open_data.edition_document(forum, request.build_absolute_uri))
+
+
+@require_safe
+def share_image_view(request, language, forum_slug=None):
+    """/share/<slug>/<language>.png: the edition's share image, drawn from its title."""
+    forum = None
+    if forum_slug is not None:
+        forum = get_object_or_404(Forum.objects.published(), slug=forum_slug)
+    with translation.override(language):
+        png = share_image.edition_image(forum, language)
+    response = HttpResponse(png, content_type="image/png")
+    patch_cache_control(response, public=True, max_age=share_image.CACHE_SECONDS)
+    return response
+
+
+def csrf_failure(request, reason=""):
+    """A failed CSRF check, explained in the visitor's language with a way forward."""
+    return render(request, "403_csrf.html", status=403)
 
 
 logger = logging.getLogger(__name__)

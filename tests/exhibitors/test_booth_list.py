@@ -143,7 +143,8 @@ def count_queries(client, url):
 
 
 SAMPLE_PAGES = ["", "programme/", "exhibition/", "exhibition/?q=қамқор", "exhibition/?theme="]
-SAMPLE_PAGES += ["plenary/", "awards/", "concert/"]
+SAMPLE_PAGES += ["plenary/", "awards/", "concert/", "exhibition/?access=step_free&access=seating"]
+SAMPLE_PAGES += ["programme/?access=captions"]
 
 
 @pytest.mark.parametrize("page", SAMPLE_PAGES)
