@@ -4,11 +4,14 @@ Only approved booths are public; contact details are never shown publicly.
 """
 
 import secrets
+from functools import partial
 
 from django.conf import settings
 from django.core.files.storage import default_storage
-from django.db import models
+from django.db import models, transaction
 from django.db.models import Prefetch, Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -16,6 +19,7 @@ from django.utils.translation import pgettext_lazy
 from events.models import AccessFeatures, AccessQuerySet, Forum
 from events.text import alphabet_sort_key, normalise, slugify_kk
 
+from .uploads import delete_renditions
 from .validators import validate_bin, validate_phone
 
 
@@ -317,3 +321,23 @@ class BoothPhoto(models.Model):
     def sources(self):
         """The photo's copies for a <picture>: see `image_sources`."""
         return image_sources(self.renditions)
+
+
+def _stored_names(image, renditions):
+    names = {rendition["name"] for rendition in renditions or []}
+    if image:
+        names.add(image.name)
+    return [{"name": name} for name in sorted(names)]
+
+
+@receiver(post_delete, sender=BoothPhoto)
+def _remove_photo_files(sender, instance, **kwargs):
+    """A deleted photo's files go too, once the deletion is committed."""
+    names = _stored_names(instance.image, instance.renditions)
+    transaction.on_commit(partial(delete_renditions, names))
+
+
+@receiver(post_delete, sender=Organisation)
+def _remove_logo_files(sender, instance, **kwargs):
+    names = _stored_names(instance.logo, instance.logo_renditions)
+    transaction.on_commit(partial(delete_renditions, names))
