@@ -6,12 +6,17 @@ Moderation itself lives in services.py; the actions here only ask and call it.
 from django import forms
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import PermissionDenied
 from django.db import models
 from django.template.response import TemplateResponse
+from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
+from events.models import Forum
+
+from . import cards
 from .forms import BoothPhotoAdminForm, OrganisationAdminForm
 from .models import Booth, BoothPhoto, Organisation, Theme
 from .services import applications_approve, applications_reject
@@ -152,3 +157,27 @@ class BoothAdmin(TranslationAdmin):
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/exhibitors/booth/reject_selected.html", context)
+
+    def get_urls(self):
+        cards_view = self.admin_site.admin_view(self.cards_view)
+        return [
+            path("cards/", cards_view, name="exhibitors_booth_cards"),
+            *super().get_urls(),
+        ]
+
+    def cards_view(self, request):
+        """A page to print: one A6 card per approved booth of an edition, with a QR code."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        forums = list(Forum.objects.all())
+        chosen = request.GET.get("forum", "")
+        forum = next((f for f in forums if str(f.pk) == chosen), None)
+        forum = forum or Forum.objects.current() or (forums[0] if forums else None)
+        booth_cards = cards.cards(forum, request.build_absolute_uri) if forum else []
+        context = {
+            **self.admin_site.each_context(request),
+            "forums": forums,
+            "forum": forum,
+            "cards": booth_cards,
+        }
+        return TemplateResponse(request, "admin/exhibitors/booth/cards.html", context)

@@ -70,6 +70,7 @@ INSTALLED_APPS = [
     "django.contrib.sessions",
     "django.contrib.messages",
     "django.contrib.humanize",
+    "django.contrib.sitemaps",
     "django.contrib.staticfiles",
     "events",
     "exhibitors",
@@ -90,6 +91,9 @@ MIDDLEWARE = [
     "csp.middleware.CSPMiddleware",
     # Serves fingerprinted, compressed static files before any other work.
     "whitenoise.middleware.WhiteNoiseMiddleware",
+    # Answers cached public pages before sessions, locale and CSRF do any
+    # work, and sees every response after them (to refuse any with a cookie).
+    "forum_site.caching.PublicPageMiddleware",
     "django.contrib.sessions.middleware.SessionMiddleware",
     # After sessions (it may read the admin's language choice), before
     # CommonMiddleware (which needs the language to resolve prefixed URLs).
@@ -146,6 +150,14 @@ if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache"
     )
 # Sessions (the admin's) stay in the database: losing Redis logs nobody out.
 SESSION_ENGINE = "django.contrib.sessions.backends.db"
+# How long a rendered public page stays in the cache (0 turns the cache off).
+# Any content change invalidates it at once, whatever this says; with more
+# than one process, CACHE_URL must be a cache they share (Redis).
+PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
+# How long browsers and proxies may reuse a public page without asking again.
+PAGE_BROWSER_MAX_AGE = env.int("PAGE_BROWSER_MAX_AGE", default=60)
+# Exposes /bench/trivial/, the baseline view of bench/run; never in production.
+BENCH_VIEWS = env.bool("BENCH_VIEWS", default=False)
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")
 vars().update(EMAIL_CONFIG)

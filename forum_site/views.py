@@ -9,6 +9,7 @@ from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connec
 from django.http import Http404, HttpResponse, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
+from django.urls import reverse
 from django.utils import translation
 from django.utils.cache import patch_cache_control
 from django.utils.translation import get_language
@@ -22,6 +23,7 @@ from events.views import EditionMixin
 from exhibitors.models import Booth
 
 from . import open_data, share_image
+from .services import SAMPLE_SLUG
 
 
 class HomeView(EditionMixin, TemplateView):
@@ -82,6 +84,19 @@ def share_image_view(request, language, forum_slug=None):
     response = HttpResponse(png, content_type="image/png")
     patch_cache_control(response, public=True, max_age=share_image.CACHE_SECONDS)
     return response
+
+
+@require_safe
+def robots_txt(request):
+    """Crawlers may read every public page; not the admin, sample data or thank-you pages."""
+    lines = ["User-agent: *", "Disallow: /admin/"]
+    for language, _name in settings.LANGUAGES:
+        lines += [
+            f"Disallow: /{language}/archive/{SAMPLE_SLUG}/",
+            f"Disallow: /{language}/exhibition/apply/thanks/",
+        ]
+    lines.append(f"Sitemap: {request.build_absolute_uri(reverse('sitemap'))}")
+    return HttpResponse("\n".join(lines) + "\n", content_type="text/plain; charset=utf-8")
 
 
 def csrf_failure(request, reason=""):
@@ -183,3 +198,8 @@ def readyz(request):
         "cache": "ok" if cache_ok else "fail",
     }
     return JsonResponse(body, status=code)
+
+
+def bench_trivial(request):
+    """The cheapest page Django can serve: the benchmark's yardstick (only with BENCH_VIEWS)."""
+    return HttpResponse(b"ok", content_type="text/plain")
