@@ -333,11 +333,11 @@ def _stored_names(image, renditions):
 @receiver(post_delete, sender=BoothPhoto)
 def _remove_photo_files(sender, instance, **kwargs):
     """A deleted photo's files go too, once the deletion is committed."""
-    names = _stored_names(instance.image, instance.renditions)
-    transaction.on_commit(partial(delete_renditions, names))
+    if names := _stored_names(instance.image, instance.renditions):
+        transaction.on_commit(partial(delete_renditions, names))
 
 
 @receiver(post_delete, sender=Organisation)
 def _remove_logo_files(sender, instance, **kwargs):
-    names = _stored_names(instance.logo, instance.logo_renditions)
-    transaction.on_commit(partial(delete_renditions, names))
+    if names := _stored_names(instance.logo, instance.logo_renditions):
+        transaction.on_commit(partial(delete_renditions, names))

@@ -45,6 +45,22 @@ def test_the_form_is_in_the_pages_language(client, open_forum, themes, language,
     assert "no-cache" in response["Cache-Control"]
 
 
+def test_the_form_runs_as_many_queries_with_many_themes_as_with_few(client, open_forum):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ThemeFactory
+
+    counts = []
+    for themes in (2, 30):
+        ThemeFactory.create_batch(themes)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(APPLY.format("kk"))
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1] <= 3
+
+
 def test_each_page_load_gets_its_own_submission_token(client, open_forum, themes):
     tokens = [
         re.search(
@@ -105,6 +121,7 @@ def test_an_application_is_saved_and_the_thank_you_page_shows_its_code(
     assertRedirects(response, f"/ru/exhibition/apply/thanks/{booth.submission_token}/")
     thanks = client.get(response.url)
     assertContains(thanks, booth.reference_code)
+    assert thanks["X-Robots-Tag"] == "noindex, nofollow"
     assertContains(thanks, "Спасибо")
     assert booth.status == Booth.Status.SUBMITTED
     assert booth.language == "ru"
