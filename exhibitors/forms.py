@@ -7,7 +7,10 @@ from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import models, transaction
 from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
+
+from events.models import ACCESS_LABELS
 
 from .images import LOGO_WIDTHS, MAX_BYTES, MAX_PIXELS, PHOTO_WIDTHS, prepare_image
 from .models import BoothPhoto, LegalForm, Organisation, Theme
@@ -149,6 +152,18 @@ class BoothApplicationForm(forms.Form):
     )
     needs_sign_language_interpreter = forms.BooleanField(
         label=_("A sign-language interpreter"), required=False
+    )
+
+    # What the booth offers visitors for access (shown on its public page)
+    access = forms.MultipleChoiceField(
+        label=_("Access your booth offers visitors"),
+        choices=[(name, capfirst(label)) for name, label in ACCESS_LABELS.items()],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Tick only what you will really offer at the booth: it is shown on your booth’s "
+            "page and visitors can look for it."
+        ),
     )
 
     consent = forms.BooleanField(

@@ -59,6 +59,8 @@ PUBLIC_PAGES = frozenset(
         "open_data_edition",
         "share_image",
         "share_image_site",
+        "sitemap",
+        "robots_txt",
     }
 )
 

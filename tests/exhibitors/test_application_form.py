@@ -7,6 +7,7 @@ from django.core.cache.backends.base import BaseCache
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from events.models import ACCESS_NAMES
 from exhibitors.models import Booth, BoothPhoto, Organisation
 from tests.factories import OrganisationFactory
 
@@ -541,3 +542,58 @@ class BrokenCache(BaseCache):
 
     def clear(self):
         pass
+
+
+# Access at the booth (issue 8)
+
+
+@pytest.mark.parametrize(
+    ("language", "legend", "label"),
+    [
+        ("kk", "Стендіңіз келушілерге ұсынатын қолжетімділік", "Тактильді материалдар"),
+        ("ru", "Доступность, которую ваш стенд предлагает посетителям", "Тактильные материалы"),
+    ],
+)
+def test_the_form_asks_what_the_booth_offers_for_access(
+    client, open_forum, themes, language, legend, label
+):
+    response = client.get(APPLY.format(language))
+
+    assertContains(response, f"<legend>{legend}</legend>", html=True)
+    html = response.content.decode()
+    for name in ACCESS_NAMES:
+        assert re.search(rf'<input type="checkbox" name="access" value="{name}" id="[^"]+"', html)
+    label_for = re.search(
+        r'<input type="checkbox" name="access" value="tactile_materials" id="([^"]+)"', html
+    )[1]
+    assertContains(response, f'<label for="{label_for}">{label}</label>', html=True)
+
+
+def test_the_access_offered_is_recorded_and_shown_once_approved(
+    client, open_forum, application_data
+):
+    apply(client, application_data(access=["step_free", "russian_sign_language"]))
+
+    booth = Booth.objects.get()
+    assert [name for name in ACCESS_NAMES if getattr(booth, f"access_{name}")] == [
+        "russian_sign_language",
+        "step_free",
+    ]
+    booth.status = Booth.Status.APPROVED
+    booth.save()
+    response = client.get("/ru/exhibition/", {"access": "russian_sign_language"})
+    assert list(response.context["booths"]) == [booth]
+
+
+def test_an_unknown_access_choice_is_an_error(client, open_forum, application_data):
+    response = apply(client, application_data(access=["teleport"]))
+
+    assert Booth.objects.count() == 0
+    assert "access" in response.context["form"].errors
+
+
+def test_no_access_ticked_records_none(client, open_forum, application_data):
+    apply(client, application_data())
+
+    booth = Booth.objects.get()
+    assert not any(getattr(booth, f"access_{name}") for name in ACCESS_NAMES)

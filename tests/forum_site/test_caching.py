@@ -249,3 +249,23 @@ def test_public_pages_still_render_when_the_cache_is_down(client, settings, arti
 
     assertContains(response, '<html lang="kk">')
     assert "The page cache is unreachable" in caplog.text
+
+
+@pytest.mark.parametrize(
+    "url",
+    [
+        "/api/v1/editions.json",
+        "/api/v1/editions/{slug}.json",
+        "/share/{slug}/kk.png",
+        "/sitemap.xml",
+        "/robots.txt",
+    ],
+)
+def test_findable_and_shareable_files_are_served_from_the_cache(client, article_forum, url):
+    url = url.format(slug=article_forum.slug)
+    first, _queries = get(client, url)
+    again, again_queries = get(client, url)
+
+    assert first.status_code == again.status_code == 200
+    assert again_queries == 0
+    assert again.content == first.content
