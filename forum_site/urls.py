@@ -13,6 +13,9 @@ from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Probes for the proxy and the service manager: no language, never cached.
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # Open data: both languages in one document, so outside the language prefixes.
@@ -41,6 +44,7 @@ if settings.BENCH_VIEWS:
     # The baseline bench/run compares pages with: the cheapest Django view.
     urlpatterns += [path("bench/trivial/", views.bench_trivial)]
 
+handler400 = "forum_site.views.bad_request"
 handler500 = "forum_site.views.server_error"
 
 if settings.SERVE_MEDIA:
