@@ -1,6 +1,7 @@
 """The public page cache: rendered pages kept per language and address.
 
-Public pages are the same for every visitor, so `PublicPageMiddleware` keeps
+Public pages are the same for every visitor (of one address: language,
+path, query, host and scheme all make the key), so `PublicPageMiddleware` keeps
 each one rendered (and compressed) in the cache and answers the next visitor
 without touching the database. Only the URL names in `PUBLIC_PAGES` are
 cached; a new public page joins by adding its name there.
@@ -36,6 +37,7 @@ import uuid
 import brotli
 from django.conf import settings
 from django.core.cache import cache
+from django.core.exceptions import DisallowedHost
 from django.db.models.signals import m2m_changed, post_delete, post_save
 from django.http import HttpResponse, HttpResponseNotModified
 from django.urls import reverse
@@ -133,8 +135,8 @@ def connect_signals():
         signal.connect(_on_content_write, dispatch_uid=f"page-cache-{signal!r}")
 
 
-def page_key(version, full_path):
-    digest = hashlib.sha256(full_path.encode()).hexdigest()
+def page_key(version, address):
+    digest = hashlib.sha256(address.encode()).hexdigest()
     return f"{PAGE_KEY_PREFIX}:{version}:{digest}"
 
 
@@ -263,8 +265,9 @@ class PublicPageMiddleware:
         key = None
         if settings.PAGE_CACHE_SECONDS > 0 and not self._has_session(request):
             version = content_version()
-            if version is not None:
-                key = page_key(version, request.get_full_path())
+            address = self._address(request)
+            if version is not None and address is not None:
+                key = page_key(version, address)
                 page = _cache_get(key)
                 if page is not None:
                     return page.response_for(request)
@@ -284,6 +287,13 @@ class PublicPageMiddleware:
         else:
             page = CachedPage(response, encodings=tuple(filter(None, [accepted_encoding(request)])))
         return page.response_for(request)
+
+    def _address(self, request):
+        """Scheme, host and path: pages hold absolute links to themselves (alternates, sitemap)."""
+        try:
+            return request.build_absolute_uri()
+        except DisallowedHost:
+            return None  # the rest of the stack answers 400
 
     def _has_session(self, request):
         # Staff signed in to the admin see pages rendered for them, never cached ones.

@@ -8,7 +8,7 @@ from django.contrib.auth.models import Permission, User
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from PIL import Image
-from pytest_django.asserts import assertContains
+from pytest_django.asserts import assertContains, assertNotContains
 
 from tests.factories import BoothFactory, ForumFactory, OrganisationFactory
 
@@ -118,3 +118,20 @@ def test_cards_run_a_fixed_number_of_queries(client, staff, forum):
         client.get(CARDS, {"forum": forum.pk})
 
     assert len(many) == len(few)
+
+
+def test_a_scanned_card_of_the_current_edition_is_not_called_an_archive(client, staff, forum):
+    booth = BoothFactory(forum=forum)
+    (url,) = decode_qr(qr_codes(client.get(CARDS, {"forum": forum.pk}))[0])
+
+    response = client.get(url, follow=True)
+
+    assert response.context["is_archived"] is False
+    assertNotContains(response, 'class="notice"')
+    older = ForumFactory(slug="older", year=2020)
+    forum.year = 2026
+    forum.save()
+    assert client.get(f"/kk/archive/older/exhibition/{booth.slug}/").status_code == 404
+    archived = client.get(f"/kk/archive/{older.slug}/")
+    assert archived.context["is_archived"] is True
+    assertContains(archived, '<p class="notice" role="note">')

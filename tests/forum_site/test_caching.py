@@ -26,6 +26,8 @@ PUBLIC_PATHS = [
     "archive/{slug}/",
     "archive/{slug}/exhibition/",
 ]
+# Public addresses outside the language prefixes.
+UNPREFIXED = ["/sitemap.xml", "/robots.txt", "/api/v1/editions.json"]
 
 
 def get(client, url, **headers):
@@ -42,6 +44,22 @@ def test_a_public_page_asked_again_is_served_from_the_cache_without_a_query(clie
     assert again_queries == 0
     assert again.content == first.content
     assert again["ETag"] == first["ETag"]
+
+
+def test_pages_are_cached_per_host(client, settings, article_forum):
+    settings.ALLOWED_HOSTS = ["forum.example.kz", "testserver"]
+    get(client, "/kk/")
+
+    other, queries = get(client, "/kk/", host="forum.example.kz")
+
+    assert queries > 0
+    assertContains(other, 'hreflang="ru" href="http://forum.example.kz/ru/"')
+
+
+def test_a_disallowed_host_is_refused_not_cached(client, article_forum):
+    response = client.get("/kk/", headers={"host": "evil.example"})
+
+    assert response.status_code == 400
 
 
 def test_pages_are_cached_per_language(client, article_forum):
@@ -151,7 +169,8 @@ def test_304_also_without_the_page_cache(client, settings, article_forum):
 
     assert again.status_code == 304
     assert queries > 0
-    assert cache.get(caching.page_key(caching.content_version(), "/kk/concert/")) is None
+    key = caching.page_key(caching.content_version(), "http://testserver/kk/concert/")
+    assert cache.get(key) is None
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
@@ -249,6 +268,17 @@ def test_public_pages_still_render_when_the_cache_is_down(client, settings, arti
 
     assertContains(response, '<html lang="kk">')
     assert "The page cache is unreachable" in caplog.text
+
+
+@pytest.mark.parametrize("url", UNPREFIXED)
+def test_sitemap_robots_and_open_data_are_cached_and_validated(client, article_forum, url):
+    first, _ = get(client, url)
+    again, queries = get(client, url, if_none_match=first["ETag"])
+
+    assert first.status_code == 200
+    assert first.cookies == {}
+    assert again.status_code == 304
+    assert queries == 0
 
 
 @pytest.mark.parametrize(
