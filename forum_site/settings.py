@@ -138,6 +138,8 @@ if DATABASES["default"]["ENGINE"] == "django.db.backends.postgresql":
         "connect_timeout", env.int("DATABASE_CONNECT_TIMEOUT", default=3)
     )
 DEFAULT_AUTO_FIELD = "django.db.models.BigAutoField"
+# Backups (forum_site/backups.py): JSON that keeps times to the microsecond.
+SERIALIZATION_MODULES = {"backupjson": "forum_site.backup_serializer"}
 
 CACHES = {"default": env.cache("CACHE_URL", default="locmemcache://forum")}
 if CACHES["default"]["BACKEND"] == "django.core.cache.backends.redis.RedisCache":
