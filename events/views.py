@@ -29,6 +29,8 @@ class EditionMixin:
 
     Adds `forum` and `edition_slug` (None for the current edition) to the
     context; `edition_slug` makes the page's own links stay in that edition.
+    `is_archived` is true when the named edition is not the current one (a
+    printed QR code names the current edition too), found in the same query.
     """
 
     @cached_property
@@ -39,12 +41,13 @@ class EditionMixin:
             if forum is None:
                 raise Http404("No edition is published yet.")
             return forum
-        return get_object_or_404(Forum.objects.published(), slug=slug)
+        return get_object_or_404(Forum.objects.published().with_is_current(), slug=slug)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["forum"] = self.forum
         context["edition_slug"] = self.kwargs.get("forum_slug")
+        context["is_archived"] = "forum_slug" in self.kwargs and not self.forum.is_current
         return context
 
 

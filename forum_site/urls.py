@@ -1,13 +1,16 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from events.routing import edition_paths
 
 from . import views
+from .sitemaps import SITEMAPS
 
 # The admin names the site, in the staff member's language (not "Django administration").
 admin.site.site_header = _("Social Projects Forum-Exhibition")
@@ -15,6 +18,11 @@ admin.site.site_title = _("Social Projects Forum-Exhibition")
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Probes for the proxy and the service manager: no language, never cached.
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     # Open data: both languages in one document, so outside the language prefixes.
     path("api/v1/editions.json", views.open_data_editions, name="open_data_editions"),
     path(
@@ -37,6 +45,11 @@ urlpatterns += i18n_patterns(
     path("", include("awards.urls")),
 )
 
+if settings.BENCH_VIEWS:
+    # The baseline bench/run compares pages with: the cheapest Django view.
+    urlpatterns += [path("bench/trivial/", views.bench_trivial)]
+
+handler400 = "forum_site.views.bad_request"
 handler500 = "forum_site.views.server_error"
 
 if settings.SERVE_MEDIA:

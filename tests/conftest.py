@@ -1,4 +1,5 @@
 import pytest
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -22,3 +23,11 @@ def media_root(settings, tmp_path):
 def article_forum(db):
     """The source article's edition, loaded as `manage.py load_forum` loads it."""
     return forum_load_article()
+
+
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached page: a page asked for twice in one test is a cache hit."""
+    cache.clear()
+    yield
+    cache.clear()
