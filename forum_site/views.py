@@ -53,6 +53,18 @@ class HomeView(EditionMixin, TemplateView):
         return context
 
 
+class AccessibilityView(TemplateView):
+    """The accessibility statement: the standard aimed at, how it is tested, gaps, reporting."""
+
+    template_name = "forum_site/accessibility.html"
+    http_method_names = ["get", "head"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(display_url=reverse("display"), contact=settings.ACCESSIBILITY_CONTACT)
+        return context
+
+
 def _open_data_response(document):
     response = JsonResponse(document, json_dumps_params={"ensure_ascii": False, "indent": 1})
     # Open data: anyone's page may read it; it carries no cookie and nothing private.
