@@ -32,7 +32,9 @@ def test_display_options_work_without_javascript_and_are_kept(page, site, langua
     assert computed(p, "html", "font-size") == "16px"
 
     p.get_by_role("link", name=control, exact=True).click()
-    p.get_by_role("link", name={"kk": "Ірі мәтін", "ru": "Крупный текст"}[language], exact=True).click()
+    p.get_by_role(
+        "link", name={"kk": "Ірі мәтін", "ru": "Крупный текст"}[language], exact=True
+    ).click()
     p.get_by_role(
         "link",
         name={
