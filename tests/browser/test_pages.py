@@ -88,7 +88,7 @@ def test_screenshots_of_every_public_page(browser, site, name, language, path):
         p = new_page(browser, language=language, width=width, height=height)
         try:
             p.goto(site(path), wait_until="load")
-            target = SCREENSHOTS / f"{name}-{language}-{device}.png"
+            target = SCREENSHOTS / f"{name}-{device}.png"
             p.screenshot(path=str(target), full_page=True)
         finally:
             p.context.close()
