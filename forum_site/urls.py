@@ -10,6 +10,8 @@ from . import views
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # The admin's language switch (POST, remembered in the language cookie).
+    path("i18n/", include("django.conf.urls.i18n")),
     # Open data: both languages in one document, so outside the language prefixes.
     path("api/v1/editions.json", views.open_data_editions, name="open_data_editions"),
     path(

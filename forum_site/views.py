@@ -1,5 +1,9 @@
 """Site-wide pages: the home page and the error pages."""
 
+import math
+
+from django.conf import settings
+from django.contrib import admin
 from django.http import Http404, HttpResponse, HttpResponseServerError, JsonResponse
 from django.shortcuts import get_object_or_404, render
 from django.template import loader
@@ -42,6 +46,17 @@ class HomeView(EditionMixin, TemplateView):
             accepts_applications=forum.accepts_applications(),
         )
         return context
+
+
+def admin_lockout(request, original_response=None, credentials=None):
+    """The page a locked-out login gets (django-axes): what happened and for how long."""
+    minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
+    context = {
+        **admin.site.each_context(request),
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "cooloff_minutes": minutes,
+    }
+    return render(request, "admin/lockout.html", context, status=429)
 
 
 def _open_data_response(document):

@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -22,3 +23,28 @@ def media_root(settings, tmp_path):
 def article_forum(db):
     """The source article's edition, loaded as `manage.py load_forum` loads it."""
     return forum_load_article()
+
+
+def _staff(username, group=None, **extra):
+    user = User.objects.create_user(
+        username, f"{username}@example.kz", "Жаз-2025-құпия!", is_staff=True, **extra
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _staff("editor", "Editors")
+
+
+@pytest.fixture
+def moderator(db):
+    return _staff("moderator", "Moderators")
+
+
+@pytest.fixture
+def superuser(db):
+    return _staff("it", is_superuser=True)
+
