@@ -7,7 +7,7 @@ Kazakh is the default and the fallback.
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.db import models
-from django.db.models import F, Prefetch
+from django.db.models import ExpressionWrapper, F, Prefetch, Q
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
@@ -77,6 +77,13 @@ class ForumQuerySet(models.QuerySet):
     def current(self):
         """The edition the site's front pages show: the latest published real one, or None."""
         return self.published().filter(is_sample=False).first()
+
+    def with_is_current(self):
+        """Each edition with `is_current`: whether it is `current()`, in the same query."""
+        current_pk = Forum.objects.published().filter(is_sample=False).values("pk")[:1]
+        return self.annotate(
+            is_current=ExpressionWrapper(Q(pk__in=current_pk), output_field=models.BooleanField())
+        )
 
 
 def language_name(code):

@@ -30,6 +30,8 @@ class EditionMixin:
 
     Adds `forum` and `edition_slug` (None for the current edition) to the
     context; `edition_slug` makes the page's own links stay in that edition.
+    `is_archived` is true when the named edition is not the current one (a
+    printed QR code names the current edition too), found in the same query.
     """
 
     @cached_property
@@ -40,7 +42,7 @@ class EditionMixin:
             if forum is None:
                 raise Http404("No edition is published yet.")
             return forum
-        forum = get_object_or_404(Forum.objects.all(), slug=slug)
+        forum = get_object_or_404(Forum.objects.with_is_current(), slug=slug)
         if forum.status != Forum.Status.PUBLISHED:
             # A draft: a preview for staff who may see editions, 404 for anyone
             # else. Only draft addresses read the session, so published pages
@@ -64,6 +66,9 @@ class EditionMixin:
         context["forum"] = self.forum
         context["edition_slug"] = self.kwargs.get("forum_slug")
         context["preview"] = self.preview
+        context["is_archived"] = (
+            "forum_slug" in self.kwargs and not self.forum.is_current and not self.preview
+        )
         return context
 
 

@@ -1,6 +1,18 @@
-from django.contrib import admin
-from django.utils.translation import gettext_lazy as _
+"""The admin: organisations, themes, and booths with their moderation queue.
 
+Moderation itself lives in services.py; the actions here only ask and call it.
+"""
+
+from django import forms
+from django.contrib import admin
+from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
+from django.core.exceptions import PermissionDenied
+from django.template.response import TemplateResponse
+from django.urls import path
+from django.utils.translation import gettext_lazy as _
+from django.utils.translation import ngettext
+
+from events.models import Forum
 from forum_site.admin_tools import (
     BilingualAdmin,
     BilingualStackedInline,
@@ -8,12 +20,16 @@ from forum_site.admin_tools import (
     thumbnail,
 )
 
+from . import cards
+from .forms import BoothPhotoAdminForm, OrganisationAdminForm
 from .models import Booth, BoothPhoto, Organisation, Theme
 from .resources import BoothResource
+from .services import applications_approve, applications_reject
 
 
 @admin.register(Organisation)
 class OrganisationAdmin(BilingualAdmin):
+    form = OrganisationAdminForm
     list_display = ["logo_thumbnail", "name", "legal_form", "bin", "city"]
     list_display_links = ["logo_thumbnail", "name"]
     list_filter = ["legal_form"]
@@ -34,6 +50,7 @@ class ThemeAdmin(BilingualAdmin):
 
 class BoothPhotoInline(BilingualStackedInline):
     model = BoothPhoto
+    form = BoothPhotoAdminForm
     extra = 0
     fields = ["photo_thumbnail", "image", "alt", "order"]
     readonly_fields = ["photo_thumbnail"]
@@ -43,25 +60,122 @@ class BoothPhotoInline(BilingualStackedInline):
         return thumbnail(photo.image, photo.alt, size=160)
 
 
+class RejectionForm(forms.Form):
+    reason = forms.CharField(
+        label=_("Reason for rejection"),
+        widget=forms.Textarea(attrs={"rows": 5, "cols": 60}),
+        max_length=2000,
+        help_text=_(
+            "Sent to each applicant in the language of their application: write it so "
+            "that it reads well to them."
+        ),
+    )
+
+
 @admin.register(Booth)
 class BoothAdmin(StaffExportMixin, BilingualAdmin):
-    list_display = ["project_title", "organisation", "forum", "number", "status", "submitted_at"]
-    list_filter = ["status", "forum", "themes"]
+    """Booths, and the moderation queue of applications (filter by status “Submitted”).
+
+    Exports (CSV, XLSX) take the list's filters: status “Submitted” exports the queue.
+    """
+
+    # django-import-export's list template extends this one (the cards link).
+    change_list_template = "admin/exhibitors/booth/change_list.html"
+    resource_classes = [BoothResource]
+
+    list_display = [
+        "reference_code",
+        "organisation",
+        "project_title",
+        "forum",
+        "status",
+        "number",
+        "submitted_at",
+        "language",
+        "needs",
+    ]
+    list_display_links = ["reference_code", "organisation"]
+    list_filter = [
+        "status",
+        "forum",
+        "themes",
+        ("submitted_at", admin.DateFieldListFilter),
+        "language",
+    ]
     list_select_related = ["organisation", "forum"]
     search_fields = [
+        "reference_code",
         "project_title_kk",
         "project_title_ru",
         "organisation__name_kk",
         "organisation__name_ru",
         "organisation__bin",
-        "reference_code",
+        "contact_name",
         "contact_email",
     ]
-    date_hierarchy = "submitted_at"
-    readonly_fields = ["reference_code", "submitted_at"]
+    ordering = ["-submitted_at", "-pk"]
+    readonly_fields = [
+        "reference_code",
+        "status",
+        "rejection_reason",
+        "reviewed_by",
+        "reviewed_at",
+        "language",
+        "submitted_at",
+        "consent_given_at",
+    ]
     autocomplete_fields = ["organisation"]
     inlines = [BoothPhotoInline]
-    resource_classes = [BoothResource]
+    actions = ["approve_selected", "reject_selected"]
+
+    @admin.display(description=_("booth needs"))
+    def needs(self, booth):
+        fields = ["needs_power", "needs_wheelchair_access", "needs_sign_language_interpreter"]
+        return ", ".join(
+            str(Booth._meta.get_field(name).verbose_name) for name in fields if getattr(booth, name)
+        )
+
+    @admin.action(description=_("Approve the selected applications"), permissions=["change"])
+    def approve_selected(self, request, queryset):
+        pending = queryset.exclude(status=Booth.Status.APPROVED)
+        approved = applications_approve(booths=pending, user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d application approved: its booth is public now.",
+                "%(count)d applications approved: their booths are public now.",
+                len(approved),
+            )
+            % {"count": len(approved)},
+        )
+
+    @admin.action(description=_("Reject the selected applications…"), permissions=["change"])
+    def reject_selected(self, request, queryset):
+        """Ask for the reason on a page of its own, then reject and tell each applicant."""
+        form = RejectionForm(request.POST if "reason" in request.POST else None)
+        if form.is_valid():
+            rejected = applications_reject(
+                booths=queryset, reason=form.cleaned_data["reason"], user=request.user
+            )
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d application rejected; the applicant is told why.",
+                    "%(count)d applications rejected; the applicants are told why.",
+                    len(rejected),
+                )
+                % {"count": len(rejected)},
+            )
+            return None
+        context = {
+            **self.admin_site.each_context(request),
+            "title": _("Reject applications"),
+            "opts": self.model._meta,
+            "booths": queryset.select_related("organisation"),
+            "form": form,
+            "action_checkbox_name": ACTION_CHECKBOX_NAME,
+        }
+        return TemplateResponse(request, "admin/exhibitors/booth/reject_selected.html", context)
 
     def get_export_queryset(self, request):
         return (
@@ -70,3 +184,27 @@ class BoothAdmin(StaffExportMixin, BilingualAdmin):
             .select_related("forum", "organisation")
             .prefetch_related("themes")
         )
+
+    def get_urls(self):
+        cards_view = self.admin_site.admin_view(self.cards_view)
+        return [
+            path("cards/", cards_view, name="exhibitors_booth_cards"),
+            *super().get_urls(),
+        ]
+
+    def cards_view(self, request):
+        """A page to print: one A6 card per approved booth of an edition, with a QR code."""
+        if not self.has_view_permission(request):
+            raise PermissionDenied
+        forums = list(Forum.objects.all())
+        chosen = request.GET.get("forum", "")
+        forum = next((f for f in forums if str(f.pk) == chosen), None)
+        forum = forum or Forum.objects.current() or (forums[0] if forums else None)
+        booth_cards = cards.cards(forum, request.build_absolute_uri) if forum else []
+        context = {
+            **self.admin_site.each_context(request),
+            "forums": forums,
+            "forum": forum,
+            "cards": booth_cards,
+        }
+        return TemplateResponse(request, "admin/exhibitors/booth/cards.html", context)

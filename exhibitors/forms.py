@@ -1,12 +1,20 @@
 """The public booth application form: it validates; services.py saves and sends mail."""
 
+from functools import partial
+
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
 from django.utils.functional import lazy
+from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
+from events.models import ACCESS_LABELS
+
 from .images import LOGO_WIDTHS, MAX_BYTES, MAX_PIXELS, PHOTO_WIDTHS, prepare_image
-from .models import LegalForm, Theme
+from .models import BoothPhoto, LegalForm, Organisation, Theme
+from .uploads import StoredFiles, delete_renditions
 from .validators import normalise_phone, validate_bin
 
 PHOTO_SLOTS = 5
@@ -146,6 +154,18 @@ class BoothApplicationForm(forms.Form):
         label=_("A sign-language interpreter"), required=False
     )
 
+    # What the booth offers visitors for access (shown on its public page)
+    access = forms.MultipleChoiceField(
+        label=_("Access your booth offers visitors"),
+        choices=[(name, capfirst(label)) for name, label in ACCESS_LABELS.items()],
+        widget=forms.CheckboxSelectMultiple,
+        required=False,
+        help_text=_(
+            "Tick only what you will really offer at the booth: it is shown on your booth’s "
+            "page and visitors can look for it."
+        ),
+    )
+
     consent = forms.BooleanField(
         label=_("I agree to the collection and processing of the personal data in this form."),
         error_messages={"required": _("Tick the box to agree to the processing of personal data.")},
@@ -273,3 +293,83 @@ def _add_photo_fields(form_class):
 
 
 _add_photo_fields(BoothApplicationForm)
+
+
+class ReencodedImageModelForm(forms.ModelForm):
+    """An admin form whose image upload goes through the same checks as the public form.
+
+    The upload is judged by images.prepare_image and stored as its re-encoded
+    renditions (never the original file); the replaced files are removed once
+    the change is committed.
+    """
+
+    image_field = "image"
+    renditions_field = "renditions"
+    size_fields = ("width", "height")
+    widths = PHOTO_WIDTHS
+    folder = "booths"
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get(self.image_field)
+        self._prepared = None
+        if isinstance(upload, UploadedFile):
+            try:
+                self._prepared = prepare_image(upload, self.widths)
+            except ValidationError as error:
+                self.add_error(self.image_field, error)
+        return cleaned
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        old = self.initial_renditions()
+        cleared = self.cleaned_data.get(self.image_field) is False
+        if self._prepared is not None:
+            main, renditions = StoredFiles().store(self._prepared, self.folder)
+            largest = self._prepared.largest()
+            setattr(instance, self.image_field, main)
+            setattr(instance, self.renditions_field, renditions)
+            setattr(instance, self.size_fields[0], largest.width)
+            setattr(instance, self.size_fields[1], largest.height)
+        elif cleared:
+            setattr(instance, self.renditions_field, [])
+        if old and (self._prepared is not None or cleared):
+            transaction.on_commit(partial(delete_renditions, old))
+        if commit:
+            instance.save()
+            self._save_m2m()
+        return instance
+
+    def initial_renditions(self):
+        if self.instance.pk is None:
+            return []
+        return list(getattr(self.instance, self.renditions_field) or [])
+
+
+def _admin_formfield(db_field, **kwargs):
+    # Django 5.2 warns unless a URL field says which scheme a bare address gets.
+    if isinstance(db_field, models.URLField):
+        kwargs.setdefault("assume_scheme", "https")
+    return db_field.formfield(**kwargs)
+
+
+class BoothPhotoAdminForm(ReencodedImageModelForm):
+    class Meta:
+        model = BoothPhoto
+        fields = ["booth", "image", "alt", "order"]
+        field_classes = {"image": forms.FileField}
+        formfield_callback = _admin_formfield
+
+
+class OrganisationAdminForm(ReencodedImageModelForm):
+    image_field = "logo"
+    renditions_field = "logo_renditions"
+    size_fields = ("logo_width", "logo_height")
+    widths = LOGO_WIDTHS
+    folder = "logos"
+
+    class Meta:
+        model = Organisation
+        fields = ["name", "legal_form", "bin", "city", "website", "logo", "logo_alt"]
+        field_classes = {"logo": forms.FileField}
+        formfield_callback = _admin_formfield

@@ -4,12 +4,15 @@ Only approved booths are public; contact details are never shown publicly.
 """
 
 import secrets
+from functools import partial
 
 from django.conf import settings
 from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
-from django.db import models
-from django.db.models import Prefetch, Q
+from django.db import models, transaction
+from django.db.models import Prefetch
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
@@ -17,6 +20,7 @@ from django.utils.translation import pgettext_lazy
 from events.models import AccessFeatures, AccessQuerySet, Forum
 from events.text import alphabet_sort_key, normalise, slugify_kk
 
+from .uploads import delete_renditions
 from .validators import validate_bin, validate_phone
 
 
@@ -95,6 +99,13 @@ class Organisation(models.Model):
         if self.bin == "":
             self.bin = None
         super().save(*args, **kwargs)
+        # Booths keep a copy of the name's sort keys and search text, so the
+        # exhibition sorts and searches within one table.
+        booths = list(self.booths.all())
+        for booth in booths:
+            booth.organisation = self
+            booth.refresh_derived_fields()
+        Booth.objects.bulk_update(booths, ["sort_key_kk", "sort_key_ru", "search_text"])
 
     def clean(self):
         super().clean()
@@ -141,17 +152,28 @@ class BoothQuerySet(AccessQuerySet):
         needle = normalise(query).strip()
         if not needle:
             return self
-        return self.filter(
-            Q(search_text__contains=needle) | Q(organisation__search_text__contains=needle)
-        )
+        # The booth's search text holds its organisation's names too.
+        return self.filter(search_text__contains=needle)
 
     def for_listing(self, language):
         """Ready for a list page: organisation and themes loaded, ordered by name in `language`."""
         return (
             self.select_related("organisation")
             .prefetch_related(Prefetch("themes", queryset=Theme.objects.all()))
-            .order_by(f"organisation__sort_key_{language}", "number", "pk")
+            .order_by(f"sort_key_{language}", "number", "pk")
         )
+
+
+def booth_search_text(booth, organisation_search_text):
+    """What the exhibition's search looks in: the project, then the organisation's names."""
+    fields = (
+        booth.project_title_kk,
+        booth.project_title_ru,
+        booth.description_kk,
+        booth.description_ru,
+    )
+    text = normalise("\n".join(value or "" for value in fields))
+    return f"{text}\n{organisation_search_text}"
 
 
 # Paths under /exhibition/ that are pages, not booths.
@@ -259,6 +281,10 @@ class Booth(AccessFeatures):
     # instead of creating another (UNIQUE, so even two at once cannot both land).
     submission_token = models.UUIDField(null=True, blank=True, unique=True, editable=False)
     submitted_at = models.DateTimeField(_("submitted"), auto_now_add=True)
+    # Derived on save: the organisation's sort keys, and lower-cased search
+    # text of the project and the organisation's names (see `search`).
+    sort_key_kk = models.CharField(max_length=900, editable=False, default="")
+    sort_key_ru = models.CharField(max_length=900, editable=False, default="")
     search_text = models.TextField(editable=False, default="")
 
     objects = BoothQuerySet.as_manager()
@@ -272,6 +298,16 @@ class Booth(AccessFeatures):
                 fields=["forum", "number"], name="booth_number_unique_per_forum"
             ),
             models.UniqueConstraint(fields=["forum", "slug"], name="booth_slug_unique_per_forum"),
+        ]
+        # The exhibition's order, so that a page of it (the last one too) is
+        # read from the index rather than sorting every booth of the edition.
+        indexes = [
+            models.Index(
+                fields=["forum", "status", "sort_key_kk", "number", "id"], name="booth_listing_kk"
+            ),
+            models.Index(
+                fields=["forum", "status", "sort_key_ru", "number", "id"], name="booth_listing_ru"
+            ),
         ]
 
     def __str__(self):
@@ -290,18 +326,12 @@ class Booth(AccessFeatures):
         )
 
     def refresh_derived_fields(self):
-        """Recompute the search text from the bilingual fields (bulk_create skips save)."""
-        self.search_text = normalise(
-            "\n".join(
-                value or ""
-                for value in (
-                    self.project_title_kk,
-                    self.project_title_ru,
-                    self.description_kk,
-                    self.description_ru,
-                )
-            )
-        )
+        """Recompute the sort keys and search text (bulk_create skips save)."""
+        organisation = self.organisation
+        organisation.refresh_derived_fields()
+        self.sort_key_kk = organisation.sort_key_kk
+        self.sort_key_ru = organisation.sort_key_ru
+        self.search_text = booth_search_text(self, organisation.search_text)
 
     def _unique_slug(self):
         base = slugify_kk(self.organisation.name_kk or self.organisation.name_ru) or "booth"
@@ -346,3 +376,23 @@ class BoothPhoto(models.Model):
     def sources(self):
         """The photo's copies for a <picture>: see `image_sources`."""
         return image_sources(self.renditions)
+
+
+def _stored_names(image, renditions):
+    names = {rendition["name"] for rendition in renditions or []}
+    if image:
+        names.add(image.name)
+    return [{"name": name} for name in sorted(names)]
+
+
+@receiver(post_delete, sender=BoothPhoto)
+def _remove_photo_files(sender, instance, **kwargs):
+    """A deleted photo's files go too, once the deletion is committed."""
+    if names := _stored_names(instance.image, instance.renditions):
+        transaction.on_commit(partial(delete_renditions, names))
+
+
+@receiver(post_delete, sender=Organisation)
+def _remove_logo_files(sender, instance, **kwargs):
+    if names := _stored_names(instance.logo, instance.logo_renditions):
+        transaction.on_commit(partial(delete_renditions, names))

@@ -17,7 +17,7 @@ from django.template.loader import render_to_string
 from django.urls import reverse
 from django.utils import timezone, translation
 
-from events.models import Forum
+from events.models import ACCESS_NAMES, ACCESS_PREFIX, Forum
 
 from .models import Booth, BoothPhoto, Organisation
 from .uploads import files_removed_on_error
@@ -64,6 +64,7 @@ def _create_application(forum, data, language, now):
             needs_power=data["needs_power"],
             needs_wheelchair_access=data["needs_wheelchair_access"],
             needs_sign_language_interpreter=data["needs_sign_language_interpreter"],
+            **{ACCESS_PREFIX + name: name in data.get("access", ()) for name in ACCESS_NAMES},
             language=language,
             consent_given_at=now,
             submission_token=data["submission_token"],

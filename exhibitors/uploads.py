@@ -5,12 +5,15 @@ would leave orphans: `StoredFiles` remembers what it wrote and deletes it all
 when the block it guards raises.
 """
 
+import io
 import logging
 import uuid
 from contextlib import contextmanager
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
+from django.core.files.uploadedfile import InMemoryUploadedFile
+from django.core.files.uploadhandler import FileUploadHandler, SkipFile
 
 logger = logging.getLogger(__name__)
 
@@ -78,3 +81,43 @@ def delete_renditions(renditions, storage=None):
             storage.delete(rendition["name"])
         except OSError:
             logger.exception("Could not remove %s", rendition["name"])
+
+
+class CappedUploadHandler(FileUploadHandler):
+    """Receives a form's files in memory, keeping at most `limit` + 1 bytes of each.
+
+    Django puts no cap on uploaded file sizes and writes big files to disk. This
+    handler keeps only the first `limit` + 1 bytes of a file while counting all
+    of it, so an oversized file still reaches the form with its true size (and
+    is refused there with a message), and the server never holds more than that.
+    Only the form's own file fields are read, each once; other files are skipped.
+    """
+
+    def __init__(self, request=None, *, fields, limit):
+        super().__init__(request)
+        self.allowed = set(fields)
+        self.limit = limit
+
+    def new_file(self, field_name, *args, **kwargs):
+        if field_name not in self.allowed:
+            raise SkipFile
+        self.allowed.discard(field_name)
+        super().new_file(field_name, *args, **kwargs)
+        self.buffer = io.BytesIO()
+
+    def receive_data_chunk(self, raw_data, start):
+        room = self.limit + 1 - self.buffer.tell()
+        if room > 0:
+            self.buffer.write(raw_data[:room])
+
+    def file_complete(self, file_size):
+        self.buffer.seek(0)
+        return InMemoryUploadedFile(
+            file=self.buffer,
+            field_name=self.field_name,
+            name=self.file_name,
+            content_type=self.content_type,
+            size=file_size,
+            charset=self.charset,
+            content_type_extra=self.content_type_extra,
+        )

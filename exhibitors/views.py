@@ -9,15 +9,18 @@ from django.utils import timezone
 from django.utils.decorators import method_decorator
 from django.utils.translation import get_language
 from django.views.decorators.cache import never_cache
+from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import DetailView, FormView, ListView
 
 from events.models import Forum, ProgrammeItem
 from events.views import EditionMixin, access_choices, access_selected
 
 from .forms import BoothApplicationForm
+from .images import MAX_BYTES
 from .models import Booth, Theme
 from .ratelimit import application_limits
 from .services import application_submit
+from .uploads import CappedUploadHandler
 
 
 class BoothListView(EditionMixin, ListView):
@@ -78,6 +81,9 @@ class BoothDetailView(EditionMixin, DetailView):
         return get_object_or_404(booths, slug=self.kwargs["booth_slug"])
 
 
+# The CSRF check reads the request body, so it runs inside dispatch(), after the
+# upload handler that caps file sizes is in place.
+@method_decorator(csrf_exempt, name="dispatch")
 @method_decorator(never_cache, name="dispatch")
 class BoothApplicationView(FormView):
     """The public booth application form for the current edition, open between its dates.
@@ -96,6 +102,16 @@ class BoothApplicationView(FormView):
         return Forum.objects.current()
 
     def dispatch(self, request, *args, **kwargs):
+        request.upload_handlers = [
+            CappedUploadHandler(
+                request,
+                fields=[name for name, _alt, _widths in BoothApplicationForm.image_fields()],
+                limit=MAX_BYTES,
+            )
+        ]
+        return csrf_protect(self.dispatch_protected)(request, *args, **kwargs)
+
+    def dispatch_protected(self, request, *args, **kwargs):
         if self.forum is None or not self.forum.accepts_applications():
             return self.render_closed()
         return super().dispatch(request, *args, **kwargs)
@@ -169,3 +185,9 @@ class BoothThanksView(DetailView):
         return get_object_or_404(
             Booth.objects.select_related("forum"), submission_token=self.kwargs["token"]
         )
+
+    def get(self, request, *args, **kwargs):
+        response = super().get(request, *args, **kwargs)
+        # A private page (its address is a secret): never in a search engine.
+        response["X-Robots-Tag"] = "noindex, nofollow"
+        return response

@@ -9,8 +9,10 @@ class ForumSiteConfig(AppConfig):
     verbose_name = _("Forum site")
 
     def ready(self):
+        from . import caching
         from .roles import sync_after_migrate
 
+        caching.connect_signals()
         # After every app's post_migrate has made its permissions (ours runs last:
         # forum_site is the last installed app).
         post_migrate.connect(sync_after_migrate, sender=self)

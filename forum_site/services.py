@@ -18,7 +18,7 @@ from events.text import slugify_kk
 from exhibitors.models import Booth, LegalForm, Organisation, Theme
 from exhibitors.validators import bin_check_digit
 
-from . import seed_data
+from . import caching, seed_data
 
 SAMPLE_SLUG = "sample"
 
@@ -195,6 +195,9 @@ def sample_edition_create(*, booths, seed=1):
     Membership.objects.bulk_create(
         Membership(booth_id=booth.pk, theme_id=rng.choice(themes).pk) for booth in booth_rows
     )
+    # bulk_create sends no signals: say so ourselves (the command says it
+    # again after the commit).
+    caching.content_changed()
     return forum
 
 

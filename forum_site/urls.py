@@ -1,15 +1,23 @@
 from django.conf import settings
 from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
+from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.views.decorators.http import require_safe
 from django.views.static import serve
 
 from events.routing import edition_paths
 
 from . import views
+from .sitemaps import SITEMAPS
 
 urlpatterns = [
     path("admin/", admin.site.urls),
+    # Probes for the proxy and the service manager: no language, never cached.
+    path("healthz", views.healthz, name="healthz"),
+    path("readyz", views.readyz, name="readyz"),
+    path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
+    path("robots.txt", views.robots_txt, name="robots_txt"),
     # The admin's language switch (POST, remembered in the language cookie).
     path("i18n/", include("django.conf.urls.i18n")),
     # Open data: both languages in one document, so outside the language prefixes.
@@ -34,6 +42,11 @@ urlpatterns += i18n_patterns(
     path("", include("awards.urls")),
 )
 
+if settings.BENCH_VIEWS:
+    # The baseline bench/run compares pages with: the cheapest Django view.
+    urlpatterns += [path("bench/trivial/", views.bench_trivial)]
+
+handler400 = "forum_site.views.bad_request"
 handler500 = "forum_site.views.server_error"
 
 if settings.SERVE_MEDIA:

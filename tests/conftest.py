@@ -1,5 +1,6 @@
 import pytest
 from django.contrib.auth.models import Group, User
+from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
 
@@ -25,6 +26,14 @@ def article_forum(db):
     return forum_load_article()
 
 
+@pytest.fixture(autouse=True)
+def empty_cache():
+    """Each test starts with no cached page: a page asked for twice in one test is a cache hit."""
+    cache.clear()
+    yield
+    cache.clear()
+
+
 def _staff(username, group=None, **extra):
     user = User.objects.create_user(
         username, f"{username}@example.kz", "Жаз-2025-құпия!", is_staff=True, **extra
@@ -47,4 +56,3 @@ def moderator(db):
 @pytest.fixture
 def superuser(db):
     return _staff("it", is_superuser=True)
-

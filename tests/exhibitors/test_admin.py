@@ -1,174 +1,217 @@
-"""Booth and organisation admin: alt text required, thumbnails, exports of booths and applications."""
-
-import csv
-import io
-
 import pytest
-from django.core.exceptions import ValidationError
-from django.urls import reverse
-from openpyxl import load_workbook
+from django.contrib.auth.models import User
+from django.core import mail
+from django.db import connection
+from django.test.utils import CaptureQueriesContext
+from pytest_django.asserts import assertContains
 
-from exhibitors.models import Booth, BoothPhoto, Organisation
-from tests.exhibitors.files import png
-from tests.factories import BoothFactory, ForumFactory, OrganisationFactory, ThemeFactory
+from exhibitors.models import Booth
+from tests.factories import BoothFactory, ThemeFactory
 
-
-def test_logo_needs_alt_text_in_both_languages(db):
-    organisation = OrganisationFactory.build(logo=png(), logo_alt_kk="Логотип", logo_alt_ru="")
-    with pytest.raises(ValidationError) as error:
-        organisation.clean()
-    assert list(error.value.message_dict) == ["logo_alt_ru"]
-
-
-def test_photo_needs_alt_text_in_both_languages(db):
-    booth = BoothFactory()
-    photo = BoothPhoto(booth=booth, image=png("a.png"), alt_kk="", alt_ru="")
-    with pytest.raises(ValidationError) as error:
-        photo.clean()
-    assert sorted(error.value.message_dict) == ["alt_kk", "alt_ru"]
-
-
-def test_admin_refuses_a_logo_without_alt_text_and_shows_a_thumbnail(client, editor, settings):
-    client.force_login(editor)
-    client.cookies["django_language"] = "kk"
-    add = reverse("admin:exhibitors_organisation_add")
-    data = {
-        "name_kk": "«Жарық» ҚБ",
-        "name_ru": "ОО «Свет»",
-        "logo": png(),
-        "logo_alt_kk": "Жарық логотипі",
-    }
-    response = client.post(add, data)
-    assert response.context["adminform"].form.errors == {
-        "logo_alt_ru": ["Суреттің мәтіндік баламасы қажет: Орыс тілі."]
-    }
-    assert not Organisation.objects.exists()
-
-    data = {**data, "logo": png(), "logo_alt_ru": "Логотип «Свет»"}
-    assert client.post(add, data).status_code == 302
-    organisation = Organisation.objects.get()
-    changelist = client.get(reverse("admin:exhibitors_organisation_changelist"))
-    assert (
-        f'<img src="{organisation.logo.url}" alt="Жарық логотипі" class="admin-thumbnail"'
-        in changelist.text
-    )
+CHANGELIST = "/admin/exhibitors/booth/"
 
 
 @pytest.fixture
-def booths(db):
-    forum = ForumFactory(title_kk="Форум 2025", title_ru="Форум 2025")
-    theme = ThemeFactory(name_kk="Инклюзия", name_ru="Инклюзия")
-    approved = BoothFactory(
-        forum=forum,
-        number=7,
-        organisation=OrganisationFactory(
-            name_kk="«Әлем» ҚБ", name_ru="ОО «Мир»", bin="123456789012"
-        ),
-        project_title_kk="Қолжетімді орта",
-        project_title_ru="Доступная среда",
-        needs_power=True,
+def staff_client(client, db):
+    user = User.objects.create_superuser("moderator", "moderator@example.kz", "x-long-password-1")
+    client.force_login(user)
+    return client
+
+
+@pytest.fixture
+def pending(open_forum):
+    def make(count=1, **kwargs):
+        return [
+            BoothFactory(forum=open_forum, status=Booth.Status.SUBMITTED, **kwargs)
+            for _ in range(count)
+        ]
+
+    return make
+
+
+def act(client, action, booths, **extra):
+    data = {"action": action, "_selected_action": [b.pk for b in booths], **extra}
+    return client.post(CHANGELIST, data)
+
+
+def test_the_queue_filters_by_status_edition_theme_and_date(staff_client, pending):
+    theme = ThemeFactory()
+    booth = pending()[0]
+    booth.themes.add(theme)
+    BoothFactory(status=Booth.Status.APPROVED)
+
+    response = staff_client.get(
+        CHANGELIST,
+        {
+            "status__exact": "submitted",
+            "forum__id__exact": booth.forum_id,
+            "themes__id__exact": theme.pk,
+            "submitted_at__gte": "2000-01-01 00:00:00+05:00",
+        },
     )
-    approved.themes.add(theme)
-    pending = BoothFactory(
-        forum=forum, status=Booth.Status.SUBMITTED, project_title_kk="Жаңа өтінім"
+
+    assert list(response.context["cl"].result_list) == [booth]
+
+
+def test_the_queue_searches_reference_codes_names_and_bins(staff_client, pending):
+    booth, _other = pending(2)
+
+    response = staff_client.get(CHANGELIST, {"q": booth.reference_code})
+
+    assert list(response.context["cl"].result_list) == [booth]
+
+
+def count_queries(client, url):
+    with CaptureQueriesContext(connection) as queries:
+        response = client.get(url)
+    assert response.status_code == 200
+    return len(queries)
+
+
+def test_the_queue_runs_as_many_queries_with_many_applications_as_with_few(staff_client, pending):
+    pending(3)
+    few = count_queries(staff_client, CHANGELIST)
+
+    pending(60)
+    many = count_queries(staff_client, CHANGELIST)
+
+    assert many == few
+
+
+def test_approving_from_the_queue_numbers_the_booths_and_makes_them_public(
+    staff_client, pending, django_capture_on_commit_callbacks
+):
+    booths = pending(2)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act(staff_client, "approve_selected", booths)
+
+    assert response.status_code == 302
+    assert sorted(Booth.objects.public().values_list("number", flat=True)) == [1, 2]
+    assert len(mail.outbox) == 2
+    assert Booth.objects.get(pk=booths[0].pk).reviewed_by.username == "moderator"
+
+
+def test_rejecting_asks_for_a_reason_first(staff_client, pending):
+    booths = pending(2)
+
+    response = act(staff_client, "reject_selected", booths)
+
+    assert response.status_code == 200
+    assertContains(response, 'name="reason"')
+    for booth in booths:
+        assertContains(response, f'name="_selected_action" value="{booth.pk}"')
+    assert Booth.objects.filter(status=Booth.Status.SUBMITTED).count() == 2
+
+
+def test_rejecting_without_a_reason_is_refused(staff_client, pending):
+    booths = pending()
+
+    response = act(staff_client, "reject_selected", booths, reason="  ")
+
+    assert response.status_code == 200
+    assert "reason" in response.context["form"].errors
+    assert Booth.objects.get().status == Booth.Status.SUBMITTED
+
+
+def test_rejecting_with_a_reason_rejects_them_all_and_tells_each_applicant(
+    staff_client, pending, django_capture_on_commit_callbacks
+):
+    booths = pending(2)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = act(staff_client, "reject_selected", booths, reason="Орын қалмады.")
+
+    assert response.status_code == 302
+    assert set(Booth.objects.values_list("status", "rejection_reason")) == {
+        ("rejected", "Орын қалмады.")
+    }
+    assert list(Booth.objects.public()) == []
+    assert len(mail.outbox) == 2
+
+
+def test_status_is_changed_only_by_the_actions(staff_client, pending):
+    booth = pending()[0]
+
+    response = staff_client.get(f"{CHANGELIST}{booth.pk}/change/")
+
+    assert "status" not in response.context["adminform"].form.fields
+
+
+# Images uploaded in the admin get the public form's checks
+
+
+def test_a_logo_uploaded_in_the_admin_is_checked_and_reencoded(staff_client, settings):
+    from PIL import Image
+
+    from exhibitors.models import Organisation
+
+    from . import files
+
+    refused = staff_client.post(
+        "/admin/exhibitors/organisation/add/",
+        {"name_kk": "«Үміт» ҚБ", "logo": files.polyglot_jpeg_zip(), "logo_alt_kk": "Логотип"},
     )
-    return approved, pending
-
-
-def _export(client, url, file_format, **filters):
-    # Format 0 is CSV, 1 is XLSX (the admin's `formats`); every column is selected.
-    from awards.resources import AwardResource
-    from exhibitors.resources import BoothResource
-
-    resource = BoothResource if "booth" in url else AwardResource
-    data = {"format": file_format, "resource": 0}
-    for field in resource._meta.fields:
-        data[f"{resource.__name__.lower()}_{field}"] = "on"
-    return client.post(
-        reverse(url) + ("?" + "&".join(f"{k}={v}" for k, v in filters.items()) if filters else ""),
-        data,
+    accepted = staff_client.post(
+        "/admin/exhibitors/organisation/add/",
+        {"name_kk": "«Үміт» ҚБ", "logo": files.jpeg_with_gps(), "logo_alt_kk": "Логотип"},
     )
 
+    assert "logo" in refused.context["adminform"].form.errors
+    assert accepted.status_code == 302
+    organisation = Organisation.objects.get()
+    assert organisation.logo.name.startswith("logos/")
+    assert organisation.logo.name.endswith("-600.jpg")
+    assert len(organisation.logo_renditions) == 6
+    with Image.open(organisation.logo.path) as image:
+        assert not image.getexif()
+    stored = sorted(p.name for p in (settings.MEDIA_ROOT / "logos").iterdir())
+    assert len(stored) == 6 and not any("phone" in name for name in stored)
 
-def test_booth_export_csv_has_every_application_with_its_columns(client, moderator, booths):
-    approved, pending = booths
-    client.force_login(moderator)
-    client.cookies["django_language"] = "ru"
-    response = _export(client, "admin:exhibitors_booth_export", 0)
-    assert response["Content-Type"].startswith("text/csv")
-    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
-    assert rows[0][:6] == [
-        "код заявки",
-        "форум",
-        "номер стенда",
-        "статус",
-        "организация (на казахском)",
-        "организация (на русском)",
-    ]
-    by_code = {row[0]: row for row in rows[1:]}
-    assert set(by_code) == {approved.reference_code, pending.reference_code}
-    row = by_code[approved.reference_code]
-    assert (
-        row[1:10]
-        == [
-            "Форум 2025",
-            "7",
-            "Заявка одобрена",
-            "«Әлем» ҚБ",
-            "ОО «Мир»",
-            "123456789012",
-            "Қолжетімді орта",
-            "Доступная среда",
-            "Инклюзия",
-        ][:9]
+
+def test_replacing_a_photo_in_the_admin_removes_the_old_files(
+    staff_client, pending, settings, django_capture_on_commit_callbacks
+):
+    from exhibitors.forms import BoothPhotoAdminForm
+
+    from . import files
+
+    booth = pending()[0]
+    first = BoothPhotoAdminForm(
+        {"booth": booth.pk, "alt": "Бір", "order": 0}, {"image": files.jpeg(size=(500, 400))}
     )
-    assert row[12] == "+77011234567"
+    assert first.is_valid(), first.errors
+    with django_capture_on_commit_callbacks(execute=True):
+        photo = first.save()
+    old_names = [r["name"] for r in photo.renditions]
 
-
-def test_booth_export_xlsx_follows_the_change_list_filter(client, moderator, booths):
-    _approved, pending = booths
-    client.force_login(moderator)
-    response = _export(client, "admin:exhibitors_booth_export", 1, status__exact="submitted")
-    workbook = load_workbook(io.BytesIO(response.content))
-    rows = list(workbook.active.iter_rows(values_only=True))
-    assert len(rows) == 2
-    assert rows[1][0] == pending.reference_code
-
-
-def test_award_export_xlsx_content(client, editor, booths):
-    from tests.factories import AwardFactory
-
-    approved, _pending = booths
-    AwardFactory(
-        forum=approved.forum,
-        organisation=approved.organisation,
-        nomination_kk="Үздік жоба",
-        nomination_ru="Лучший проект",
+    second = BoothPhotoAdminForm(
+        {"booth": booth.pk, "alt": "Екі", "order": 0},
+        {"image": files.png(size=(300, 200))},
+        instance=photo,
     )
-    client.force_login(editor)
-    client.cookies["django_language"] = "kk"
-    response = _export(client, "admin:awards_award_export", 1)
-    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
-    assert rows == [
-        (
-            "форум",
-            "алушы (қазақша)",
-            "алушы (орысша)",
-            "БСН",
-            "номинация (қазақша)",
-            "номинация (орысша)",
-            "реті",
-        ),
-        ("Форум 2025", "«Әлем» ҚБ", "ОО «Мир»", "123456789012", "Үздік жоба", "Лучший проект", "0"),
-    ]
+    assert second.is_valid(), second.errors
+    with django_capture_on_commit_callbacks(execute=True):
+        photo = second.save()
+
+    assert (photo.width, photo.height) == (300, 200)
+    assert not any((settings.MEDIA_ROOT / name).exists() for name in old_names)
+    assert all((settings.MEDIA_ROOT / r["name"]).exists() for r in photo.renditions)
 
 
-def test_editors_cannot_export_booths_with_contacts_they_may_only_view(client, editor, booths):
-    # Editors may view booths, so they may export them; moderators may not export awards.
-    client.force_login(editor)
-    assert client.get(reverse("admin:exhibitors_booth_export")).status_code == 200
+def test_deleting_a_photo_removes_its_files(pending, settings, django_capture_on_commit_callbacks):
+    from exhibitors.forms import BoothPhotoAdminForm
 
+    from . import files
 
-def test_moderators_cannot_export_awards(client, moderator, booths):
-    client.force_login(moderator)
-    assert client.get(reverse("admin:awards_award_export")).status_code == 403
+    form = BoothPhotoAdminForm(
+        {"booth": pending()[0].pk, "alt": "Бір", "order": 0}, {"image": files.jpeg()}
+    )
+    assert form.is_valid()
+    photo = form.save()
+    names = [r["name"] for r in photo.renditions]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        photo.delete()
+
+    assert names and not any((settings.MEDIA_ROOT / name).exists() for name in names)

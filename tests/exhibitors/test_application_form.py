@@ -7,6 +7,7 @@ from django.core.cache.backends.base import BaseCache
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
+from events.models import ACCESS_NAMES
 from exhibitors.models import Booth, BoothPhoto, Organisation
 from tests.factories import OrganisationFactory
 
@@ -43,6 +44,22 @@ def test_the_form_is_in_the_pages_language(client, open_forum, themes, language,
     assertContains(response, 'name="submission_token"')
     assertContains(response, 'name="csrfmiddlewaretoken"')
     assert "no-cache" in response["Cache-Control"]
+
+
+def test_the_form_runs_as_many_queries_with_many_themes_as_with_few(client, open_forum):
+    from django.db import connection
+    from django.test.utils import CaptureQueriesContext
+
+    from tests.factories import ThemeFactory
+
+    counts = []
+    for themes in (2, 30):
+        ThemeFactory.create_batch(themes)
+        with CaptureQueriesContext(connection) as queries:
+            client.get(APPLY.format("kk"))
+        counts.append(len(queries))
+
+    assert counts[0] == counts[1] <= 3
 
 
 def test_each_page_load_gets_its_own_submission_token(client, open_forum, themes):
@@ -105,6 +122,7 @@ def test_an_application_is_saved_and_the_thank_you_page_shows_its_code(
     assertRedirects(response, f"/ru/exhibition/apply/thanks/{booth.submission_token}/")
     thanks = client.get(response.url)
     assertContains(thanks, booth.reference_code)
+    assert thanks["X-Robots-Tag"] == "noindex, nofollow"
     assertContains(thanks, "Спасибо")
     assert booth.status == Booth.Status.SUBMITTED
     assert booth.language == "ru"
@@ -524,3 +542,58 @@ class BrokenCache(BaseCache):
 
     def clear(self):
         pass
+
+
+# Access at the booth (issue 8)
+
+
+@pytest.mark.parametrize(
+    ("language", "legend", "label"),
+    [
+        ("kk", "Стендіңіз келушілерге ұсынатын қолжетімділік", "Тактильді материалдар"),
+        ("ru", "Доступность, которую ваш стенд предлагает посетителям", "Тактильные материалы"),
+    ],
+)
+def test_the_form_asks_what_the_booth_offers_for_access(
+    client, open_forum, themes, language, legend, label
+):
+    response = client.get(APPLY.format(language))
+
+    assertContains(response, f"<legend>{legend}</legend>", html=True)
+    html = response.content.decode()
+    for name in ACCESS_NAMES:
+        assert re.search(rf'<input type="checkbox" name="access" value="{name}" id="[^"]+"', html)
+    label_for = re.search(
+        r'<input type="checkbox" name="access" value="tactile_materials" id="([^"]+)"', html
+    )[1]
+    assertContains(response, f'<label for="{label_for}">{label}</label>', html=True)
+
+
+def test_the_access_offered_is_recorded_and_shown_once_approved(
+    client, open_forum, application_data
+):
+    apply(client, application_data(access=["step_free", "russian_sign_language"]))
+
+    booth = Booth.objects.get()
+    assert [name for name in ACCESS_NAMES if getattr(booth, f"access_{name}")] == [
+        "russian_sign_language",
+        "step_free",
+    ]
+    booth.status = Booth.Status.APPROVED
+    booth.save()
+    response = client.get("/ru/exhibition/", {"access": "russian_sign_language"})
+    assert list(response.context["booths"]) == [booth]
+
+
+def test_an_unknown_access_choice_is_an_error(client, open_forum, application_data):
+    response = apply(client, application_data(access=["teleport"]))
+
+    assert Booth.objects.count() == 0
+    assert "access" in response.context["form"].errors
+
+
+def test_no_access_ticked_records_none(client, open_forum, application_data):
+    apply(client, application_data())
+
+    booth = Booth.objects.get()
+    assert not any(getattr(booth, f"access_{name}") for name in ACCESS_NAMES)

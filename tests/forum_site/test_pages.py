@@ -57,8 +57,12 @@ def test_every_page_links_to_itself_in_the_other_language(client, article_forum,
         href = f"http://testserver/{code}/{page}"
         assertContains(response, f'<link rel="alternate" hreflang="{code}" href="{href}">')
     assertContains(
-        response, f'<link rel="alternate" hreflang="x-default" href="http://testserver/kk/{page}">'
+        response, f'<link rel="alternate" hreflang="x-default" href="http://testserver/{page}">'
     )
+    # The x-default address leads to the page in the browser's language (Kazakh when unsure).
+    for accept_language, target in [("ru-RU", "ru"), ("kk-KZ", "kk"), ("en", "kk")]:
+        redirect = client.get(f"/{page}", headers={"accept-language": accept_language})
+        assert (redirect.status_code, redirect["Location"]) == (302, f"/{target}/{page}")
 
 
 def test_the_language_link_keeps_the_search(client, article_forum):

@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand
 
+from forum_site import caching
 from forum_site.services import forum_load_article
 
 
@@ -8,6 +9,8 @@ class Command(BaseCommand):
 
     def handle(self, *args, **options):
         forum = forum_load_article()
+        # Committed now: pages rendered during the load must not be kept.
+        caching.content_changed()
         if options["verbosity"]:
             self.stdout.write(
                 f"Loaded «{forum.title_kk}»: {forum.programme_items.count()} programme items, "

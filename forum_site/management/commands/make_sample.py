@@ -1,5 +1,6 @@
 from django.core.management.base import BaseCommand, CommandError
 
+from forum_site import caching
 from forum_site.services import sample_edition_create
 
 
@@ -16,5 +17,7 @@ class Command(BaseCommand):
         if booths < 0:
             raise CommandError("--booths must be 0 or more.")
         forum = sample_edition_create(booths=booths)
+        # Committed now: pages rendered during the load must not be kept.
+        caching.content_changed()
         if options["verbosity"]:
             self.stdout.write(f"Sample edition «{forum.slug}» made with {booths} booths.")

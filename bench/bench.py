@@ -1,0 +1,334 @@
+"""Measure every public page under gunicorn on loopback: see bench/run and bench/RESULTS.md.
+
+For each data size (a sample edition of 20 booths, then 2,000) and with the
+page cache on and then off, it starts gunicorn on 127.0.0.1, loads every page
+with wrk (or, without wrk, a small Python client) for a bounded time, and
+prints per page: requests per second, p50 and p99 latency, SQL queries,
+compressed (brotli) bytes, and the ratio of the page's throughput to a
+trivial Django view's, measured by the same server in the same run.
+"""
+
+import argparse
+import json
+import os
+import platform
+import re
+import shutil
+import socket
+import statistics
+import subprocess
+import sys
+import tempfile
+import threading
+import time
+import urllib.request
+from pathlib import Path
+
+ROOT = Path(__file__).resolve().parent.parent
+PYTHON = sys.executable
+TRIVIAL = "/bench/trivial/"
+
+# The public pages: the article's edition (the current one) and the sample
+# edition, which holds the booths. `{last}` is the exhibition's last page,
+# `{booth}` a booth's address, both found after loading the data.
+PAGES = [
+    ("home", "/kk/"),
+    ("programme", "/kk/programme/"),
+    ("plenary", "/kk/plenary/"),
+    ("awards", "/kk/awards/"),
+    ("concert", "/kk/concert/"),
+    ("archive", "/kk/archive/"),
+    ("sample home", "/kk/archive/sample/"),
+    ("exhibition", "/kk/archive/sample/exhibition/"),
+    ("exhibition ru", "/ru/archive/sample/exhibition/"),
+    ("exhibition last page", "/kk/archive/sample/exhibition/?page={last}"),
+    ("exhibition search", "/kk/archive/sample/exhibition/?q=%D2%9B%D0%B0%D0%BC%D2%9B%D0%BE%D1%80"),
+    ("exhibition theme", "/kk/archive/sample/exhibition/?theme={theme}"),
+    ("booth", "/kk/archive/sample/exhibition/{booth}/"),
+]
+
+TARGET_CACHED = 0.8
+TARGET_UNCACHED = 0.3
+TARGET_P99_GROWTH = 1.5
+
+
+def free_port():
+    with socket.socket() as sock:
+        sock.bind(("127.0.0.1", 0))
+        return sock.getsockname()[1]
+
+
+def manage(env, *args):
+    subprocess.run([PYTHON, "manage.py", *args], cwd=ROOT, env=env, check=True)
+
+
+def in_django(env, code):
+    """Run `code` in a Django process with `env`; it prints one JSON document."""
+    script = "import django, json; django.setup()\n" + code
+    done = subprocess.run([PYTHON, "-c", script], cwd=ROOT, env=env, capture_output=True, text=True)
+    if done.returncode:
+        sys.exit(done.stderr)
+    return json.loads(done.stdout.strip().splitlines()[-1])
+
+
+PROBE = """
+from django.db import connection
+from django.test import Client
+from django.test.utils import CaptureQueriesContext
+from exhibitors.models import Booth, Theme
+from events.models import Forum
+sample = Forum.objects.get(slug="sample")
+booths = Booth.objects.public().filter(forum=sample)
+count = booths.count()
+fill = {
+    "last": max(1, -(-count // 24)),
+    "booth": booths.order_by("-number").values_list("slug", flat=True).first(),
+    "theme": Theme.objects.order_by("order").values_list("slug", flat=True).first(),
+}
+client = Client(headers={"host": "127.0.0.1"})
+queries = {}
+for name, path in PAGES:
+    url = path.format(**fill)
+    client.get(url)  # the first request of a process fills Django's own caches
+    with CaptureQueriesContext(connection) as captured:
+        response = client.get(url)
+    assert response.status_code == 200, (url, response.status_code)
+    queries[name] = len(captured)
+print(json.dumps({"fill": fill, "queries": queries, "booths": count}))
+"""
+
+
+class Server:
+    """gunicorn serving the site on loopback with the given environment."""
+
+    def __init__(self, env, workers):
+        self.port = free_port()
+        self.process = subprocess.Popen(
+            [
+                str(Path(PYTHON).parent / "gunicorn"),
+                "forum_site.wsgi",
+                "--bind",
+                f"127.0.0.1:{self.port}",
+                "--workers",
+                str(workers),
+                "--worker-class",
+                "sync",
+                "--log-level",
+                "warning",
+                "--backlog",
+                "2048",
+            ],
+            cwd=ROOT,
+            env=env,
+        )
+        self.base = f"http://127.0.0.1:{self.port}"
+        deadline = time.monotonic() + 30
+        while time.monotonic() < deadline:
+            try:
+                urllib.request.urlopen(self.base + TRIVIAL, timeout=2).read()
+                return
+            except OSError:
+                time.sleep(0.2)
+        self.stop()
+        raise RuntimeError("gunicorn did not start")
+
+    def stop(self):
+        self.process.terminate()
+        try:
+            self.process.wait(10)
+        except subprocess.TimeoutExpired:
+            self.process.kill()
+            self.process.wait()
+
+
+def fetch(url, encoding="br"):
+    request = urllib.request.Request(url, headers={"Accept-Encoding": encoding})
+    with urllib.request.urlopen(request, timeout=10) as response:
+        return response.status, response.headers.get("Content-Encoding"), response.read()
+
+
+WRK_LATENCY = re.compile(r"^\s+(50|99)(?:\.000)?%\s+([\d.]+)(us|ms|s)\s*$", re.MULTILINE)
+WRK_RATE = re.compile(r"Requests/sec:\s+([\d.]+)")
+WRK_ERRORS = re.compile(r"Non-2xx or 3xx responses: (\d+)")
+UNITS = {"us": 0.001, "ms": 1.0, "s": 1000.0}
+
+
+def load_wrk(url, seconds, connections):
+    out = subprocess.run(
+        [
+            "wrk",
+            "--latency",
+            "-t1",
+            f"-c{connections}",
+            f"-d{seconds}s",
+            "--timeout",
+            "5s",
+            "-H",
+            "Accept-Encoding: br, gzip",
+            url,
+        ],
+        check=True,
+        capture_output=True,
+        text=True,
+        timeout=seconds + 30,
+    ).stdout
+    if match := WRK_ERRORS.search(out):
+        raise RuntimeError(f"{url}: {match.group(1)} error responses")
+    latency = {p: float(v) * UNITS[u] for p, v, u in WRK_LATENCY.findall(out)}
+    return float(WRK_RATE.search(out).group(1)), latency["50"], latency["99"]
+
+
+def load_python(url, seconds, connections, max_requests=100_000):
+    """A fallback load generator: `connections` threads, bounded by time and by count."""
+    timings, lock = [], threading.Lock()
+    deadline = time.monotonic() + seconds
+
+    def worker():
+        while time.monotonic() < deadline:
+            with lock:
+                if len(timings) >= max_requests:
+                    return
+            start = time.perf_counter()
+            fetch(url)
+            with lock:
+                timings.append((time.perf_counter() - start) * 1000)
+
+    threads = [threading.Thread(target=worker) for _ in range(connections)]
+    started = time.monotonic()
+    for thread in threads:
+        thread.start()
+    for thread in threads:
+        thread.join()
+    elapsed = time.monotonic() - started
+    timings.sort()
+    p99 = timings[min(len(timings) - 1, int(len(timings) * 0.99))]
+    return len(timings) / elapsed, statistics.median(timings), p99
+
+
+def measure(server, urls, seconds, connections, use_wrk):
+    """[(name, req/s, p50 ms, p99 ms, bytes)] for the trivial view and every page."""
+    load = load_wrk if use_wrk else load_python
+    rows = []
+    for name, path in [("trivial view", TRIVIAL), *urls]:
+        url = server.base + path
+        status, encoding, body = fetch(url)
+        assert status == 200, (url, status)
+        fetch(url)  # warm: a cached page is in the cache, an uncached one in memory
+        rate, p50, p99 = load(url, seconds, connections)
+        rows.append((name, rate, p50, p99, len(body), encoding or "-"))
+    return rows
+
+
+def report(title, rows, queries):
+    trivial_rate = rows[0][1]
+    print(f"\n{title}")
+    header = f"{'page':<22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} {'bytes':>7} {'enc':>4} {'ratio':>6}"
+    print(header)
+    print("-" * len(header))
+    for name, rate, p50, p99, size, encoding in rows:
+        sql = "-" if name == "trivial view" else str(queries[name])
+        ratio = rate / trivial_rate
+        print(
+            f"{name:<22} {rate:>8.0f} {p50:>8.2f} {p99:>8.2f} {sql:>4} {size:>7} {encoding:>4} {ratio:>6.2f}"
+        )
+    sys.stdout.flush()
+
+
+def main():
+    parser = argparse.ArgumentParser(description=__doc__.splitlines()[0])
+    parser.add_argument("--seconds", type=float, default=4, help="load per page (default 4)")
+    parser.add_argument("--connections", type=int, default=4, help="concurrent clients")
+    parser.add_argument("--workers", type=int, default=1, help="gunicorn workers (default 1)")
+    parser.add_argument("--sizes", default="20,2000", help="booths per run (default 20,2000)")
+    parser.add_argument("--json", type=Path, help="also write the figures to this file")
+    parser.add_argument("--database-url", help="default: a fresh SQLite file in a temp dir")
+    args = parser.parse_args()
+
+    use_wrk = shutil.which("wrk") is not None
+    if not use_wrk:
+        print("wrk not found (apt-get install wrk): using the slower Python client", flush=True)
+    seconds = int(args.seconds) if use_wrk else args.seconds
+
+    workdir = Path(tempfile.mkdtemp(prefix="forum-bench-"))
+    env = {
+        **os.environ,
+        "DEBUG": "false",
+        "BENCH_VIEWS": "true",
+        "DATABASE_URL": args.database_url or f"sqlite:///{workdir / 'bench.sqlite3'}",
+        "MEDIA_ROOT": str(workdir / "media"),
+        "PYTHONDONTWRITEBYTECODE": "1",
+        "DJANGO_SETTINGS_MODULE": "forum_site.settings",
+    }
+    env.pop("CACHE_URL", None)
+    print(f"Machine: {platform.node()}, {platform.platform()}, {os.cpu_count()} CPUs, "
+          f"{platform.python_implementation()} {platform.python_version()}; "
+          f"database {env['DATABASE_URL'].split(':')[0]}; load generator "
+          f"{'wrk' if use_wrk else 'python'}, {args.connections} connections, "
+          f"{seconds}s per page; gunicorn {args.workers} sync worker(s)", flush=True)  # fmt: skip
+
+    manage(env, "collectstatic", "--noinput", "--verbosity", "0")
+    manage(env, "migrate", "--noinput", "--verbosity", "0")
+    manage(env, "load_forum", "--verbosity", "0")
+    results = {}
+    try:
+        for size in [int(s) for s in args.sizes.split(",")]:
+            manage(env, "make_sample", "--booths", str(size), "--verbosity", "0")
+            probe = in_django({**env, "PAGE_CACHE_SECONDS": "0"}, f"PAGES = {PAGES!r}\n" + PROBE)
+            urls = [(name, path.format(**probe["fill"])) for name, path in PAGES]
+            for cache_on in (True, False):
+                server_env = {**env, "PAGE_CACHE_SECONDS": "600" if cache_on else "0"}
+                server = Server(server_env, args.workers)
+                try:
+                    rows = measure(server, urls, seconds, args.connections, use_wrk)
+                finally:
+                    server.stop()
+                label = f"{probe['booths']} booths, page cache {'on' if cache_on else 'off'}"
+                report(label, rows, probe["queries"])
+                results[(size, cache_on)] = {"rows": rows, "queries": probe["queries"]}
+    finally:
+        shutil.rmtree(workdir, ignore_errors=True)
+
+    print(summarise(results))
+    if args.json:
+        args.json.write_text(
+            json.dumps({f"{k[0]}-{'on' if k[1] else 'off'}": v for k, v in results.items()})
+        )
+
+
+def summarise(results):
+    """The issue's targets, page by page: PASS or FAIL with the figures."""
+    lines, failures = ["\nTargets"], 0
+    sizes = sorted({size for size, _ in results})
+    small, large = sizes[0], sizes[-1]
+    for cache_on, target in ((True, TARGET_CACHED), (False, TARGET_UNCACHED)):
+        for size in sizes:
+            rows = results[(size, cache_on)]["rows"]
+            ratios = [(row[0], row[1] / rows[0][1]) for row in rows[1:]]
+            worst = min(ratios, key=lambda r: r[1])
+            ok = worst[1] >= target
+            failures += not ok
+            lines.append(
+                f"{'PASS' if ok else 'FAIL'} cache {'on ' if cache_on else 'off'}, {size} booths: "
+                f"lowest ratio {worst[1]:.2f} ({worst[0]}), target >= {target}"
+            )
+    if small != large:
+        for cache_on in (True, False):
+            few = {row[0]: row for row in results[(small, cache_on)]["rows"][1:]}
+            many = {row[0]: row for row in results[(large, cache_on)]["rows"][1:]}
+            growth = {name: many[name][3] / few[name][3] for name in few}
+            worst = max(growth, key=growth.get)
+            ok = growth[worst] <= TARGET_P99_GROWTH
+            failures += not ok
+            lines.append(
+                f"{'PASS' if ok else 'FAIL'} cache {'on ' if cache_on else 'off'}: p99 at {large} "
+                f"booths / at {small}: worst {growth[worst]:.2f} ({worst}), target <= {TARGET_P99_GROWTH}"
+            )
+        same = results[(small, False)]["queries"] == results[(large, False)]["queries"]
+        failures += not same
+        lines.append(f"{'PASS' if same else 'FAIL'} same SQL query count at {small} and {large}")
+    lines.append("All targets met." if not failures else f"{failures} target(s) missed.")
+    return "\n".join(lines)
+
+
+if __name__ == "__main__":
+    main()

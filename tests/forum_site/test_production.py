@@ -1,0 +1,92 @@
+"""Production settings: what they require, and what `check --deploy` makes of them."""
+
+import json
+
+import pytest
+
+from tests.django_process import client_requests, production_env, run_manage
+
+HOST = "forum.example.kz"
+
+
+def test_check_deploy_finds_nothing_under_production_settings():
+    result = run_manage("check", "--deploy", "--fail-level", "WARNING", env=production_env())
+
+    assert result.returncode == 0, result.stderr
+    assert result.stdout == "System check identified no issues (0 silenced).\n"
+    assert result.stderr == ""
+
+
+@pytest.mark.parametrize(
+    "missing", ["SECRET_KEY", "ALLOWED_HOSTS", "DATABASE_URL", "CACHE_URL", "EMAIL_URL"]
+)
+def test_a_missing_production_setting_stops_the_start_naming_it(missing):
+    result = run_manage("check", env=production_env(**{missing: None}))
+
+    assert result.returncode == 1
+    assert (
+        f"ImproperlyConfigured: DJANGO_ENV=production needs these settings, which are not set: "
+        f"{missing}. Set them in the environment (or .env); .env.example describes each."
+    ) in result.stderr
+
+
+def test_debug_is_refused_in_production():
+    result = run_manage("check", env=production_env(DEBUG="true"))
+
+    assert result.returncode == 1
+    assert "DEBUG must be false with DJANGO_ENV=production" in result.stderr
+
+
+def test_a_short_secret_key_is_refused_in_production():
+    result = run_manage("check", env=production_env(SECRET_KEY="short"))
+
+    assert result.returncode == 1
+    assert "SECRET_KEY is too short for production" in result.stderr
+
+
+def test_production_cookies_are_host_only_secure_httponly_and_samesite():
+    # The admin's login form sets the CSRF cookie; the settings say the rest.
+    script_env = production_env()
+    [login] = client_requests(
+        [{"path": "/admin/login/", "extra": {"secure": True, "HTTP_HOST": HOST}}],
+        env=script_env,
+    )
+    result = run_manage(
+        "shell",
+        "-c",
+        "import json; from django.conf import settings as s; print(json.dumps({"
+        "'session': [s.SESSION_COOKIE_NAME, s.SESSION_COOKIE_SECURE, s.SESSION_COOKIE_HTTPONLY, s.SESSION_COOKIE_SAMESITE],"
+        "'language': [s.LANGUAGE_COOKIE_SECURE, s.LANGUAGE_COOKIE_HTTPONLY, s.LANGUAGE_COOKIE_SAMESITE]}))",
+        env=script_env,
+    )
+
+    assert login["status"] == 200
+    assert login["cookies"]["__Host-csrftoken"]["secure"] is True
+    assert login["cookies"]["__Host-csrftoken"]["samesite"] == "Lax"
+    assert login["cookies"]["__Host-csrftoken"]["path"] == "/"
+    assert "domain" not in login["cookies"]["__Host-csrftoken"]
+    assert json.loads(result.stdout.splitlines()[-1]) == {
+        "session": ["__Host-sessionid", True, True, "Lax"],
+        "language": [True, True, "Lax"],
+    }
+
+
+def test_production_redirects_plain_http_to_https_but_not_the_probes():
+    answers = client_requests(
+        [
+            {"path": "/kk/", "extra": {"HTTP_HOST": HOST}},
+            {"path": "/healthz", "extra": {"HTTP_HOST": HOST}},
+            # The proxy says the visitor came over HTTPS.
+            {"path": "/healthz", "extra": {"HTTP_HOST": HOST, "HTTP_X_FORWARDED_PROTO": "https"}},
+        ],
+        env=production_env(),
+    )
+
+    assert [a["status"] for a in answers] == [301, 200, 200]
+    assert answers[0]["headers"]["Location"] == f"https://{HOST}/kk/"
+    assert "Strict-Transport-Security" not in answers[1]["headers"]
+    assert (
+        answers[2]["headers"]["Strict-Transport-Security"]
+        == "max-age=63072000; includeSubDomains; preload"
+    )
+    assert "upgrade-insecure-requests" in answers[2]["headers"]["Content-Security-Policy"]
