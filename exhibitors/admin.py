@@ -79,8 +79,6 @@ class BoothAdmin(StaffExportMixin, BilingualAdmin):
     Exports (CSV, XLSX) take the list's filters: status “Submitted” exports the queue.
     """
 
-    # django-import-export's list template extends this one (the cards link).
-    change_list_template = "admin/exhibitors/booth/change_list.html"
     resource_classes = [BoothResource]
 
     list_display = [
@@ -176,6 +174,12 @@ class BoothAdmin(StaffExportMixin, BilingualAdmin):
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/exhibitors/booth/reject_selected.html", context)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Ours (the cards link) on top of django-import-export's (the export
+        # link), which it sets in __init__.
+        self.change_list_template = "admin/exhibitors/booth/change_list.html"
 
     def get_export_queryset(self, request):
         return (

@@ -5,6 +5,8 @@ from django.utils.translation import gettext_lazy as _
 
 
 class ForumSiteConfig(AppConfig):
+    # This module holds two configurations: this one is forum_site's.
+    default = True
     name = "forum_site"
     verbose_name = _("Forum site")
 
@@ -21,4 +23,5 @@ class ForumSiteConfig(AppConfig):
 class AxesConfig(AxesAppConfig):
     """django-axes under a translated name in the admin ("Axes" otherwise)."""
 
+    default = False
     verbose_name = _("Login attempts")
