@@ -6,7 +6,12 @@ VENV := .venv
 BIN := $(VENV)/bin
 HOST ?= 127.0.0.1:8000
 
-.PHONY: run test setup lint fmt messages translations static clean
+.PHONY: run test setup lint fmt messages translations static clean browser-deps
+
+# The browser suite (tests/browser) runs Debian's Chromium with axe-core,
+# which comes from npm (package-lock.json pins it).
+CHROMIUM ?= /usr/bin/chromium
+AXE := node_modules/axe-core/axe.min.js
 
 $(BIN)/.installed: requirements.txt requirements-dev.txt
 	$(PYTHON) -m venv $(VENV)
@@ -30,8 +35,24 @@ run: setup static
 	$(BIN)/python manage.py load_forum
 	$(BIN)/python manage.py runserver $(HOST)
 
-test: setup
-	$(BIN)/python -m pytest
+$(AXE): package.json package-lock.json
+	@if command -v npm >/dev/null 2>&1; then \
+	  npm ci --no-audit --no-fund --loglevel=error && touch $@; \
+	else \
+	  echo "npm not found: axe-core is not installed (apt-get install nodejs npm)"; \
+	fi
+
+browser-deps: $(AXE)
+
+test: setup browser-deps
+	@if [ "$$SKIP_BROWSER_TESTS" = 1 ]; then \
+	  echo "Browser tests (tests/browser) SKIPPED: SKIP_BROWSER_TESTS=1."; \
+	elif [ ! -x "$(CHROMIUM)" ]; then \
+	  echo "Browser tests (tests/browser) will be SKIPPED: no browser at $(CHROMIUM) (apt-get install chromium)."; \
+	elif [ ! -f "$(AXE)" ]; then \
+	  echo "Browser tests (tests/browser) will be SKIPPED: axe-core is not installed (needs npm)."; \
+	fi
+	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 lint: $(BIN)/.installed
 	$(BIN)/ruff check .
@@ -46,4 +67,4 @@ messages: $(BIN)/.installed
 	$(BIN)/python manage.py makemessages --locale kk --locale ru --no-obsolete --add-location file --ignore '.venv/*' --ignore 'staticfiles/*'
 
 clean:
-	rm -rf $(VENV) staticfiles db.sqlite3
+	rm -rf $(VENV) staticfiles db.sqlite3 node_modules tests/browser/screenshots

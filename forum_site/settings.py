@@ -73,6 +73,8 @@ INSTALLED_APPS = [
     "django.contrib.humanize",
     "django.contrib.sitemaps",
     "django.contrib.staticfiles",
+    # Django's widget templates, for FORM_RENDERER below.
+    "django.forms",
     "import_export",
     "forum_site.apps.AxesConfig",  # django-axes, under a translated name
     "events",
@@ -149,6 +151,10 @@ TEMPLATES = [
         },
     },
 ]
+
+# Widgets render through TEMPLATES, so templates/ can mend Django's own
+# (templates/admin/widgets/split_datetime.html labels the admin's date and time).
+FORM_RENDERER = "django.forms.renderers.TemplatesSetting"
 
 WSGI_APPLICATION = "forum_site.wsgi.application"
 

@@ -3,6 +3,7 @@ from django.conf.urls.i18n import i18n_patterns
 from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
+from django.utils.translation import gettext_lazy as _
 from django.views.decorators.http import require_safe
 from django.views.static import serve
 
@@ -10,6 +11,10 @@ from events.routing import edition_paths
 
 from . import views
 from .sitemaps import SITEMAPS
+
+# The admin names the site, in the staff member's language (not "Django administration").
+admin.site.site_header = _("Social Projects Forum-Exhibition")
+admin.site.site_title = _("Social Projects Forum-Exhibition")
 
 urlpatterns = [
     path("admin/", admin.site.urls),

@@ -1,0 +1,165 @@
+"""What the browser suite checks on a page: axe-core's WCAG rules, the keyboard, reflow."""
+
+import json
+
+from .conftest import AXE
+
+AXE_TAGS = ["wcag2a", "wcag2aa", "wcag21a", "wcag21aa", "wcag22aa"]
+
+
+def axe_violations(page):
+    """axe-core's violations of the WCAG 2.0, 2.1 and 2.2 A and AA rules on the page."""
+    page.add_script_tag(path=str(AXE))
+    return page.evaluate(
+        """async (tags) => {
+            const results = await axe.run(document, {
+                runOnly: {type: "tag", values: tags},
+                resultTypes: ["violations"],
+            });
+            return results.violations.map((v) => ({
+                id: v.id,
+                impact: v.impact,
+                help: v.help,
+                nodes: v.nodes.slice(0, 5).map((n) => ({
+                    target: n.target.join(" "),
+                    summary: n.failureSummary,
+                })),
+                count: v.nodes.length,
+            }));
+        }""",
+        AXE_TAGS,
+    )
+
+
+def describe_violations(violations):
+    return "\n".join(
+        f"- {v['id']} ({v['impact']}, {v['count']} elements): {v['help']}\n"
+        + "\n".join(f"    {n['target']}: {n['summary']}" for n in v["nodes"])
+        for v in violations
+    )
+
+
+# Marks every element a keyboard user should reach with data-kbd, and notes
+# how it looks unfocused (nothing has focus when the page has just loaded).
+_MARK_FOCUSABLE = """() => {
+    const selector = 'a[href], area[href], button, input:not([type="hidden"]), select, '
+        + 'textarea, summary, iframe, [tabindex], [contenteditable="true"]';
+    const shown = (el) => el.getClientRects().length > 0
+        && getComputedStyle(el).visibility !== "hidden";
+    const seenRadioGroups = new Set();
+    const found = [];
+    for (const el of document.querySelectorAll(selector)) {
+        if (el.tabIndex < 0 || el.disabled || !shown(el) || el.closest("[inert]")) continue;
+        // A group of radio buttons is one tab stop.
+        if (el.type === "radio") {
+            if (seenRadioGroups.has(el.name)) continue;
+            seenRadioGroups.add(el.name);
+        }
+        el.dataset.kbd = String(found.length);
+        found.push(el);
+    }
+    return found.map((el) => ({
+        id: el.dataset.kbd,
+        name: (el.outerHTML || "").slice(0, 120),
+        style: window.__focusStyle ? window.__focusStyle(el) : null,
+    }));
+}"""
+
+_FOCUS_STYLE = """() => {
+    window.__focusStyle = (el) => {
+        const s = getComputedStyle(el);
+        return {
+            outline: s.outlineStyle === "none" ? 0 : parseFloat(s.outlineWidth),
+            outlineColor: s.outlineColor,
+            boxShadow: s.boxShadow,
+            background: s.backgroundColor,
+            border: s.borderTopColor + " " + s.borderTopWidth,
+        };
+    };
+}"""
+
+_ACTIVE = """() => {
+    const el = document.activeElement;
+    if (!el || el === document.body || el === document.documentElement) return null;
+    const r = el.getBoundingClientRect();
+    return {
+        id: el.dataset.kbd ?? null,
+        name: el.outerHTML.slice(0, 120),
+        style: window.__focusStyle(el),
+        inViewport: r.bottom > 0 && r.right > 0 && r.top < innerHeight && r.left < innerWidth,
+    };
+}"""
+
+
+def keyboard_walk(page):
+    """Tabs through the whole page and back to its start.
+
+    Returns (focusable, stops, trapped): the elements a keyboard user should
+    reach, each stop reached with how it looked, and whether focus failed to
+    come back to the start (a keyboard trap).
+    """
+    page.evaluate(_FOCUS_STYLE)
+    focusable = page.evaluate(_MARK_FOCUSABLE)
+    stops = []
+    limit = len(focusable) + 5
+    for _ in range(limit * 2):
+        page.keyboard.press("Tab")
+        active = page.evaluate(_ACTIVE)
+        if active is None:
+            # Focus left the document after the last element: the next Tab comes back.
+            continue
+        if stops and active["id"] == stops[0]["id"]:
+            return focusable, stops, False
+        stops.append(active)
+        if len(stops) > limit:
+            break
+    return focusable, stops, True
+
+
+def focus_is_visible(unfocused, focused):
+    """A focused element shows an outline or a ring of at least 2px, or changes colour."""
+    if focused["outline"] >= 2 and (
+        unfocused["outline"] < 2 or unfocused["outlineColor"] != focused["outlineColor"]
+    ):
+        return True
+    return focused["boxShadow"] != "none" and focused["boxShadow"] != unfocused["boxShadow"]
+
+
+_OVERFLOW = """() => {
+    const root = document.documentElement;
+    const width = root.clientWidth;
+    const problems = [];
+    if (root.scrollWidth > width) problems.push(`the page scrolls sideways: ${root.scrollWidth}px in ${width}px`);
+    for (const el of document.body.querySelectorAll("*")) {
+        const style = getComputedStyle(el);
+        if (style.display === "none" || style.visibility === "hidden") continue;
+        const rect = el.getBoundingClientRect();
+        if (rect.width === 0 || rect.height === 0) continue;
+        // Off-screen on purpose (the skip link until focused) is not cut off.
+        if (rect.bottom <= 0) continue;
+        const label = el.tagName.toLowerCase() + (el.id ? "#" + el.id : "")
+            + (el.className && typeof el.className === "string" ? "." + el.className.split(" ").join(".") : "");
+        if (rect.right > width + 1 || rect.left < -1) {
+            problems.push(`${label} runs off the screen (${Math.round(rect.left)}..${Math.round(rect.right)} of ${width}px)`);
+        }
+        const clips = ["hidden", "clip"].includes(style.overflowX) || ["hidden", "clip"].includes(style.overflowY);
+        if (clips && (el.scrollWidth > el.clientWidth + 1 || el.scrollHeight > el.clientHeight + 1)) {
+            problems.push(`${label} cuts off its content`);
+        }
+    }
+    return problems;
+}"""
+
+
+def reflow_problems(page):
+    """What scrolls sideways, runs off the screen or is cut off at the page's current size."""
+    return page.evaluate(_OVERFLOW)
+
+
+def double_text_size(page):
+    """Text at 200%: the root font size doubled, as a browser's text-only zoom does."""
+    page.add_style_tag(content="html { font-size: 200% !important; }")
+
+
+def as_json(value):
+    return json.dumps(value, ensure_ascii=False, indent=1)

@@ -1,0 +1,229 @@
+"""A real browser (Debian's Chromium, driven by Playwright) against a live server with the forum's data.
+
+The suite runs when /usr/bin/chromium and axe-core (`npm ci`) are there and
+is skipped, saying why, when they are not. REQUIRE_BROWSER=1 (CI) turns a
+missing browser into a failure; SKIP_BROWSER_TESTS=1 skips the suite on
+purpose (CI's second, PostgreSQL, pass).
+"""
+
+import datetime
+import os
+from pathlib import Path
+
+import pytest
+from django.contrib.auth import get_user_model
+from django.core.cache import cache
+from django.core.management import call_command
+from django.db import connections
+from django.test.testcases import LiveServerThread
+from django.test.utils import modify_settings
+from django.utils import timezone
+
+from events.models import Forum, ProgrammeItem
+from exhibitors.models import Booth
+from forum_site.services import forum_load_article, sample_edition_create
+
+ROOT = Path(__file__).resolve().parents[2]
+CHROMIUM = Path(os.environ.get("CHROMIUM", "/usr/bin/chromium"))
+AXE = ROOT / "node_modules" / "axe-core" / "axe.min.js"
+SCREENSHOTS = Path(__file__).resolve().parent / "screenshots"
+HERE = Path(__file__).resolve().parent
+
+# Flags for a quiet, offline, headless Chromium in a container (no sandbox as root).
+CHROMIUM_ARGS = [
+    "--no-sandbox",
+    "--disable-gpu",
+    "--disable-dev-shm-usage",
+    "--disable-background-networking",
+    "--disable-component-update",
+    "--disable-sync",
+    "--no-first-run",
+]
+
+# A throwaway account in the test database.
+ADMIN_PASSWORD = "browser-suite-only-Ә7"
+
+
+def _missing():
+    """Why the browser suite cannot run here, or None when it can."""
+    try:
+        import playwright.sync_api  # noqa: F401 (only whether it imports)
+    except ImportError:
+        return "the playwright package is not installed (make setup)"
+    if not os.access(CHROMIUM, os.X_OK):
+        return f"no browser at {CHROMIUM} (apt-get install chromium)"
+    if not AXE.exists():
+        return f"axe-core is missing at {AXE.relative_to(ROOT)} (npm ci)"
+    return None
+
+
+def _skip_reason():
+    if os.environ.get("SKIP_BROWSER_TESTS") == "1":
+        return "SKIP_BROWSER_TESTS=1"
+    missing = _missing()
+    if missing and os.environ.get("REQUIRE_BROWSER") == "1":
+        raise pytest.UsageError(f"REQUIRE_BROWSER=1 but the browser suite cannot run: {missing}")
+    return missing
+
+
+_SKIPPED = []
+
+
+def pytest_collection_modifyitems(config, items):
+    mine = [item for item in items if HERE in Path(str(item.path)).parents]
+    for item in mine:
+        # Each test runs in a transaction rolled back after it (what the browser
+        # sent included); the forum's data, committed once, stay.
+        item.add_marker(pytest.mark.django_db)
+    reason = _skip_reason()
+    if reason is None:
+        return
+    for item in mine:
+        item.add_marker(pytest.mark.skip(reason=f"browser suite skipped: {reason}"))
+    if mine:
+        _SKIPPED.append((len(mine), reason))
+
+
+def pytest_terminal_summary(terminalreporter):
+    for count, reason in _SKIPPED:
+        terminalreporter.write_line(
+            f"BROWSER TESTS SKIPPED ({count} tests in tests/browser): {reason}", yellow=True
+        )
+
+
+class Site:
+    """The live server and what the pages list needs to fill in its paths."""
+
+    def __init__(self, url, values):
+        self.url = url
+        self.values = values
+
+    def __call__(self, path):
+        return self.url + path.format(**self.values)
+
+
+def _start_server():
+    connections_override = {
+        conn.alias: conn
+        for conn in connections.all()
+        if conn.vendor == "sqlite" and conn.is_in_memory_db()
+    }
+    # No static handler of its own: whitenoise serves the collected, fingerprinted
+    # files as it does in production.
+    thread = LiveServerThread("localhost", lambda app: app, connections_override)
+    thread.daemon = True
+    for conn in connections_override.values():
+        conn.inc_thread_sharing()
+    thread.start()
+    thread.is_ready.wait()
+    if thread.error:
+        raise thread.error
+    return thread
+
+
+def _stop_server(thread):
+    thread.terminate()
+    for conn in thread.connections_override.values():
+        conn.dec_thread_sharing()
+
+
+def _load_forum_data():
+    forum = forum_load_article()
+    # The article's edition takes applications, so the form is there to check.
+    Forum.objects.filter(pk=forum.pk).update(
+        applications_open_from=timezone.now() - datetime.timedelta(days=1)
+    )
+    sample_edition_create(booths=3)
+    get_user_model().objects.create_superuser("browser", "browser@example.kz", ADMIN_PASSWORD)
+    booth = Booth.objects.filter(forum__slug="sample").order_by("number").first()
+    return {
+        "edition": forum.slug,
+        "edition_pk": forum.pk,
+        "item_pk": ProgrammeItem.objects.filter(forum=forum).first().pk,
+        "booth": booth.slug,
+        "booth_pk": booth.pk,
+    }
+
+
+@pytest.fixture(scope="package")
+def site(django_db_setup, django_db_blocker):
+    """A live server over the forum's data, loaded once for the whole browser suite.
+
+    The data are committed (the server runs in another thread), so the
+    database is emptied again when the suite is done.
+    """
+    with django_db_blocker.unblock():
+        values = _load_forum_data()
+        thread = _start_server()
+        with modify_settings(ALLOWED_HOSTS={"append": "localhost"}):
+            yield Site(f"http://localhost:{thread.port}", values)
+        _stop_server(thread)
+        call_command("flush", interactive=False, verbosity=0)
+
+
+@pytest.fixture(autouse=True)
+def _fresh_rate_limits(site):
+    """Rate limit counters live in the cache: each test starts with none."""
+    cache.clear()
+
+
+@pytest.fixture(scope="session")
+def browser():
+    from playwright.sync_api import sync_playwright
+
+    # Playwright's sync API keeps an event loop in this thread, and Django then
+    # refuses database calls here (fixtures, assertions) as if they were async.
+    # They are not: allow them while the browser is open.
+    os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"] = "true"
+    with sync_playwright() as playwright:
+        browser = playwright.chromium.launch(
+            executable_path=str(CHROMIUM), headless=True, args=CHROMIUM_ARGS
+        )
+        yield browser
+        browser.close()
+    del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
+
+
+def new_page(browser, *, width=1280, height=800, language="kk", **options):
+    # bypass_csp: the checks inject axe-core and probes as inline scripts, which
+    # the site's Content-Security-Policy rightly refuses.
+    context = browser.new_context(
+        viewport={"width": width, "height": height},
+        locale={"kk": "kk-KZ", "ru": "ru-RU"}[language],
+        bypass_csp=True,
+        **options,
+    )
+    context.set_default_timeout(15_000)
+    return context.new_page()
+
+
+@pytest.fixture
+def page(browser):
+    """A desktop-sized page; tests that need another size open their own with new_page()."""
+    pages = []
+
+    def make(**options):
+        p = new_page(browser, **options)
+        pages.append(p)
+        return p
+
+    yield make
+    for p in pages:
+        p.context.close()
+
+
+@pytest.fixture(scope="package")
+def admin_state(site, browser, django_db_blocker):
+    """Cookies of a signed-in superuser, per admin language."""
+    states = {}
+    with django_db_blocker.unblock():
+        for language in ("kk", "ru"):
+            p = new_page(browser, language=language)
+            p.goto(site("/admin/login/"))
+            p.fill("#id_username", "browser")
+            p.fill("#id_password", ADMIN_PASSWORD)
+            p.press("#id_password", "Enter")
+            p.wait_for_url(site("/admin/"))
+            states[language] = p.context.storage_state()
+            p.context.close()
+    return states

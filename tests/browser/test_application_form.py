@@ -1,0 +1,139 @@
+"""The booth application form in a real browser: empty, with errors and sent, by keyboard alone."""
+
+import pytest
+
+from exhibitors.models import Booth
+from exhibitors.validators import bin_check_digit
+
+from .checks import as_json, axe_violations, describe_violations, keyboard_walk
+
+APPLY = "/{}/exhibition/apply/"
+
+_ACTIVE = """() => {
+    const el = document.activeElement;
+    return {tag: el.tagName.toLowerCase(), name: el.name || "", type: el.type || "",
+            id: el.id, value: el.value ?? "", text: el.textContent.trim().slice(0, 80)};
+}"""
+
+
+def valid_bin():
+    first_eleven = "98765432101"
+    return first_eleven + str(bin_check_digit(first_eleven))
+
+
+TYPED = {
+    "organisation_name_kk": "«Үміт» қоғамдық бірлестігі",
+    "bin": valid_bin(),
+    "city": "Астана",
+    "contact_name": "Әйгерім Қасымова",
+    "contact_email": "keyboard@example.kz",
+    "contact_phone": "+7 701 234 56 78",
+    "project_title_kk": "Ымдау тілі мектебі",
+    "description_kk": "Естімейтін балаларға арналған сабақтар.",
+}
+
+
+def tab_to(p, predicate, limit=200):
+    for _ in range(limit):
+        p.keyboard.press("Tab")
+        active = p.evaluate(_ACTIVE)
+        if predicate(active):
+            return active
+    raise AssertionError("never reached with Tab")
+
+
+def send_empty_form_by_keyboard(p):
+    tab_to(p, lambda a: a["tag"] == "button" and a["type"] == "submit")
+    with p.expect_navigation():
+        p.keyboard.press("Enter")
+
+
+def assert_no_violations(p):
+    violations = axe_violations(p)
+    assert violations == [], f"{p.url}:\n{describe_violations(violations)}"
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_form_with_errors_has_no_violations_and_its_summary_takes_focus(page, site, language):
+    p = page(language=language)
+    p.goto(site(APPLY.format(language)))
+
+    send_empty_form_by_keyboard(p)
+
+    # autofocus: the summary has focus once the page is shown, without JavaScript of ours.
+    p.wait_for_function("document.activeElement.id === 'error-summary'", timeout=3000)
+    assert_no_violations(p)
+    _focusable, stops, trapped = keyboard_walk(p)
+    assert not trapped, as_json(stops[-5:])
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_link_in_the_error_summary_leads_to_its_field(page, site, language):
+    p = page(language=language)
+    p.goto(site(APPLY.format(language)))
+    send_empty_form_by_keyboard(p)
+
+    link = tab_to(
+        p,
+        lambda a: (
+            a["tag"] == "a"
+            and a["text"]
+            and "#id_" in p.evaluate("document.activeElement.getAttribute('href') || ''")
+        ),
+    )
+    target = p.evaluate("document.activeElement.getAttribute('href')")
+    p.keyboard.press("Enter")
+
+    assert link["text"]
+    assert p.url.endswith(target)
+    # The next Tab goes on from the field the link named.
+    p.keyboard.press("Tab")
+    field_id = target[1:]
+    assert p.evaluate(
+        """(id) => {
+            const field = document.getElementById(id);
+            const active = document.activeElement;
+            return active === field
+                || !!(field.compareDocumentPosition(active) & Node.DOCUMENT_POSITION_FOLLOWING);
+        }""",
+        field_id,
+    )
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_form_can_be_filled_and_sent_with_the_keyboard_alone(page, site, language):
+    p = page(language=language)
+    p.goto(site(APPLY.format(language)))
+    done = set()
+
+    for _ in range(300):
+        p.keyboard.press("Tab")
+        active = p.evaluate(_ACTIVE)
+        name = active["name"]
+        if active["tag"] == "button" and active["type"] == "submit":
+            break
+        if name in TYPED and name not in done:
+            p.keyboard.type(TYPED[name])
+        elif name == "legal_form" and name not in done:
+            p.keyboard.press("ArrowDown")
+            assert p.evaluate(_ACTIVE)["value"] != ""
+        elif (name == "themes" and "themes" not in done) or name == "consent":
+            p.keyboard.press("Space")
+        else:
+            continue
+        done.add(name)
+    else:
+        raise AssertionError("the send button was never reached with Tab")
+    assert done == {*TYPED, "legal_form", "themes", "consent"}
+
+    with p.expect_navigation():
+        p.keyboard.press("Enter")
+    assert "/exhibition/apply/thanks/" in p.url
+
+    booth = Booth.objects.get(contact_email="keyboard@example.kz")
+    assert booth.status == Booth.Status.SUBMITTED
+    assert booth.reference_code in p.inner_text("main")
+    assert_no_violations(p)
+    _focusable, stops, trapped = keyboard_walk(p)
+    assert not trapped, as_json(stops[-5:])
+    assert 'class="skip-link"' in stops[0]["name"]

@@ -1,0 +1,114 @@
+"""Every public page, in both languages, and the main admin pages, in a real browser."""
+
+import pytest
+
+from .checks import (
+    as_json,
+    axe_violations,
+    describe_violations,
+    double_text_size,
+    focus_is_visible,
+    keyboard_walk,
+    reflow_problems,
+)
+from .conftest import SCREENSHOTS, new_page
+from .pages import ADMIN_PAGES, public_urls
+
+PUBLIC = public_urls()
+PUBLIC_IDS = [name for name, _language, _path in PUBLIC]
+
+
+def open_page(page, site, path, **options):
+    p = page(**options)
+    p.goto(site(path), wait_until="load")
+    return p
+
+
+@pytest.mark.parametrize(("name", "language", "path"), PUBLIC, ids=PUBLIC_IDS)
+def test_public_page_has_no_wcag_violations(page, site, name, language, path):
+    p = open_page(page, site, path, language=language)
+
+    violations = axe_violations(p)
+
+    assert violations == [], f"{path}:\n{describe_violations(violations)}"
+
+
+@pytest.mark.parametrize(("name", "language", "path"), PUBLIC, ids=PUBLIC_IDS)
+def test_public_page_works_with_the_keyboard_alone(page, site, name, language, path):
+    p = open_page(page, site, path, language=language)
+
+    focusable, stops, trapped = keyboard_walk(p)
+
+    assert not trapped, f"focus never came back to the start:\n{as_json(stops[-5:])}"
+    # The first Tab reaches the skip link, and it leads to the main content.
+    assert 'class="skip-link"' in stops[0]["name"]
+    reached = {stop["id"] for stop in stops}
+    missed = [el["name"] for el in focusable if el["id"] not in reached]
+    assert missed == [], f"not reachable with Tab:\n{as_json(missed)}"
+    unfocused = {el["id"]: el["style"] for el in focusable}
+    invisible = [
+        stop["name"]
+        for stop in stops
+        if stop["id"] is None or not focus_is_visible(unfocused[stop["id"]], stop["style"])
+    ]
+    assert invisible == [], f"no visible focus indicator:\n{as_json(invisible)}"
+    hidden = [stop["name"] for stop in stops if not stop["inViewport"]]
+    assert hidden == [], f"focused but off the screen:\n{as_json(hidden)}"
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_skip_link_moves_focus_to_the_main_content(page, site, language):
+    p = open_page(page, site, f"/{language}/programme/", language=language)
+
+    p.keyboard.press("Tab")
+    p.keyboard.press("Enter")
+
+    assert p.evaluate("document.activeElement.id") == "main"
+    assert p.url.endswith("#main")
+
+
+@pytest.mark.parametrize(("name", "language", "path"), PUBLIC, ids=PUBLIC_IDS)
+def test_public_page_reflows_at_320_pixels_and_200_percent_text(page, site, name, language, path):
+    narrow = open_page(page, site, path, language=language, width=320, height=640)
+    large_text = open_page(page, site, path, language=language, width=1280, height=800)
+    double_text_size(large_text)
+
+    at_320 = reflow_problems(narrow)
+    at_200_percent = reflow_problems(large_text)
+
+    assert at_320 == [], "at 320px wide:\n" + "\n".join(at_320[:20])
+    assert at_200_percent == [], "at 200% text:\n" + "\n".join(at_200_percent[:20])
+
+
+@pytest.mark.parametrize(("name", "language", "path"), PUBLIC, ids=PUBLIC_IDS)
+def test_screenshots_of_every_public_page(browser, site, name, language, path):
+    """Saved for people to look at (tests/browser/screenshots/, not in git)."""
+    SCREENSHOTS.mkdir(exist_ok=True)
+    for device, width, height in [("phone", 375, 812), ("desktop", 1280, 800)]:
+        p = new_page(browser, language=language, width=width, height=height)
+        try:
+            p.goto(site(path), wait_until="load")
+            target = SCREENSHOTS / f"{name}-{language}-{device}.png"
+            p.screenshot(path=str(target), full_page=True)
+        finally:
+            p.context.close()
+
+        assert target.stat().st_size > 0
+
+
+ADMIN = [
+    (f"{name}-{language}", language, path)
+    for name, path in ADMIN_PAGES.items()
+    for language in ("kk", "ru")
+]
+
+
+@pytest.mark.parametrize(("name", "language", "path"), ADMIN, ids=[a[0] for a in ADMIN])
+def test_admin_page_has_no_wcag_violations(page, site, admin_state, name, language, path):
+    state = None if path == ADMIN_PAGES["login"] else admin_state[language]
+    p = open_page(page, site, path, language=language, storage_state=state)
+    assert p.url == site(path), "the admin page redirected"
+
+    violations = axe_violations(p)
+
+    assert violations == [], f"{path}:\n{describe_violations(violations)}"
