@@ -1,6 +1,5 @@
 from django.contrib import admin
 from django.utils.translation import gettext_lazy as _
 
-admin.site.site_header = _("Social Projects Forum: administration")
-admin.site.site_title = _("Forum administration")
+# The site header and title are set in urls.py.
 admin.site.index_title = _("Site content")

@@ -91,6 +91,6 @@ def test_language_switch_is_remembered_for_the_admin(client, staff):
     response = client.post(reverse("set_language"), {"language": "ru", "next": index})
     assert response.status_code == 302 and response["Location"] == index
     assert client.cookies[settings.LANGUAGE_COOKIE_NAME].value == "ru"
-    assert "Администрирование форума" in client.get(index).text
+    assert '<html lang="ru"' in client.get(index).text
     client.post(reverse("set_language"), {"language": "kk", "next": index})
-    assert "Форум әкімшілігі" in client.get(index).text
+    assert '<html lang="kk"' in client.get(index).text
