@@ -230,6 +230,11 @@ class ProgrammeItem(AccessFeatures):
     place = models.CharField(_("place"), max_length=200, blank=True)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
     sign_language_video_url = models.URLField(_("sign-language video"), blank=True)
+    video_url = models.URLField(_("video"), blank=True)
+    captions_url = models.URLField(
+        _("captions"), blank=True, help_text=_("A captions file (WebVTT) or a captioned version.")
+    )
+    transcript_url = models.URLField(_("transcript"), blank=True)
 
     objects = ProgrammeItemQuerySet.as_manager()
 

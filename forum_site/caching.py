@@ -48,6 +48,7 @@ from django.utils.http import parse_etags
 PUBLIC_PAGES = frozenset(
     {
         "home",
+        "accessibility",
         "events:archive",
         "events:programme",
         "events:programme_calendar",

@@ -207,6 +207,10 @@ MODERATORS_GROUP = env.str("MODERATORS_GROUP", default="Moderators")
 # The site's address, for links in e-mail (sent outside any request).
 SITE_URL = env.str("SITE_URL", default="http://127.0.0.1:8000")
 
+# Where visitors report an accessibility barrier (shown on /accessibility/);
+# empty: the statement points to the Ministry's official contacts.
+ACCESSIBILITY_CONTACT = env.str("ACCESSIBILITY_CONTACT", default="")
+
 # Booth applications: at most this many per client address and period
 # (seconds); four times as many sends of the form, errors included.
 APPLICATION_RATE_LIMIT = env.int("APPLICATION_RATE_LIMIT", default=5)

@@ -9,7 +9,7 @@ from django.views.static import serve
 
 from events.routing import edition_paths
 
-from . import views
+from . import display, views
 from .sitemaps import SITEMAPS
 
 # The admin names the site, in the staff member's language (not "Django administration").
@@ -23,6 +23,8 @@ urlpatterns = [
     path("readyz", views.readyz, name="readyz"),
     path("sitemap.xml", require_safe(sitemap), {"sitemaps": SITEMAPS}, name="sitemap"),
     path("robots.txt", views.robots_txt, name="robots_txt"),
+    # The display options' stylesheet: private, it reads the visitor's cookie.
+    path("display.css", display.display_stylesheet, name="display_stylesheet"),
     # The admin's language switch (POST, remembered in the language cookie).
     path("i18n/", include("django.conf.urls.i18n")),
     # Open data: both languages in one document, so outside the language prefixes.
@@ -42,6 +44,8 @@ urlpatterns = [
 
 urlpatterns += i18n_patterns(
     *edition_paths("", views.HomeView.as_view(), "home"),
+    path("accessibility/", views.AccessibilityView.as_view(), name="accessibility"),
+    path("display/", display.display_settings, name="display"),
     path("", include("events.urls")),
     path("", include("exhibitors.urls")),
     path("", include("awards.urls")),

@@ -55,6 +55,18 @@ class HomeView(EditionMixin, TemplateView):
         return context
 
 
+class AccessibilityView(TemplateView):
+    """The accessibility statement: the standard aimed at, how it is tested, gaps, reporting."""
+
+    template_name = "forum_site/accessibility.html"
+    http_method_names = ["get", "head"]
+
+    def get_context_data(self, **kwargs):
+        context = super().get_context_data(**kwargs)
+        context.update(display_url=reverse("display"), contact=settings.ACCESSIBILITY_CONTACT)
+        return context
+
+
 def admin_lockout(request, original_response=None, credentials=None):
     """The page a locked-out login gets (django-axes): what happened and for how long."""
     minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)

@@ -21,6 +21,8 @@ PUBLIC_PAGES = {
     "archive": "archive/",
     "archived-edition": "archive/{edition}/",
     "apply": "exhibition/apply/",
+    "accessibility": "accessibility/",
+    "display-options": "display/?next=/",
     "not-found": "no-such-page/",
 }
 

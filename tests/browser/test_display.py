@@ -1,0 +1,85 @@
+"""Display options (larger text, high contrast) without JavaScript, and the system's own settings."""
+
+import pytest
+
+from .checks import axe_violations, describe_violations, reflow_problems
+
+CHECKED = [
+    "",
+    "programme/",
+    "exhibition/",
+    "awards/",
+    "exhibition/apply/",
+    "accessibility/",
+    "display/",
+]
+
+
+def computed(p, selector, prop):
+    return p.evaluate(
+        "([s, p]) => getComputedStyle(document.querySelector(s)).getPropertyValue(p)",
+        [selector, prop],
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "control"),
+    [("kk", "Нашар көретіндерге арналған нұсқа"), ("ru", "Версия для слабовидящих")],
+)
+def test_display_options_work_without_javascript_and_are_kept(page, site, language, control):
+    p = page(language=language, java_script_enabled=False)
+    p.goto(site(f"/{language}/programme/"))
+    assert computed(p, "html", "font-size") == "16px"
+
+    p.get_by_role("link", name=control, exact=True).click()
+    p.get_by_role(
+        "link", name={"kk": "Ірі мәтін", "ru": "Крупный текст"}[language], exact=True
+    ).click()
+    p.get_by_role(
+        "link",
+        name={
+            "kk": "Жоғары контраст: қара фондағы ашық мәтін",
+            "ru": "Высокая контрастность: светлый текст на чёрном",
+        }[language],
+    ).click()
+    p.get_by_role(
+        "link",
+        name={"kk": "Болған бетке оралу", "ru": "Вернуться на страницу, где вы были"}[language],
+    ).click()
+
+    assert p.url == site(f"/{language}/programme/")
+    assert computed(p, "html", "font-size") == "20px"
+    assert computed(p, "body", "background-color") == "rgb(0, 0, 0)"
+    # The next visit, in a new tab of the same browser, keeps the choice.
+    again = p.context.new_page()
+    again.goto(site(f"/{language}/"))
+    assert computed(again, "html", "font-size") == "20px"
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("path", CHECKED)
+def test_large_text_and_high_contrast_have_no_violations_and_reflow(page, site, language, path):
+    p = page(language=language, width=320, height=640)
+    p.context.add_cookies(
+        [{"name": "display", "value": "text=largest,contrast=high", "url": site("/")}]
+    )
+    p.goto(site(f"/{language}/{path}"))
+    assert computed(p, "body", "background-color") == "rgb(0, 0, 0)"
+
+    violations = axe_violations(p)
+    problems = reflow_problems(p)
+
+    assert violations == [], describe_violations(violations)
+    assert problems == [], "\n".join(problems[:20])
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("path", CHECKED)
+def test_the_systems_dark_scheme_and_more_contrast_have_no_violations(page, site, language, path):
+    p = page(language=language, color_scheme="dark", contrast="more", reduced_motion="reduce")
+    p.goto(site(f"/{language}/{path}"))
+
+    violations = axe_violations(p)
+
+    assert violations == [], describe_violations(violations)
+    assert computed(p, "body", "background-color") != "rgb(255, 255, 255)"
