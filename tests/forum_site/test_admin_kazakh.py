@@ -27,7 +27,20 @@ from tests.factories import (
 )
 
 # Codes, and the key names printed on keyboards.
-ALLOWED = {"kk", "ru", "CSV", "XLSX", "csv", "xlsx", "URL", "IT", "Control", "Command", "Mac"}
+ALLOWED = {
+    "kk",
+    "ru",
+    "CSV",
+    "XLSX",
+    "csv",
+    "xlsx",
+    "URL",
+    "IT",
+    "WebVTT",
+    "Control",
+    "Command",
+    "Mac",
+}
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 READ_ATTRIBUTES = {"title", "alt", "aria-label", "placeholder"}
 
