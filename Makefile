@@ -22,8 +22,10 @@ $(BIN)/.installed: requirements.txt requirements-dev.txt
 setup: $(BIN)/.installed translations
 
 # Compiles locale/*/LC_MESSAGES/*.po with Babel: no GNU gettext needed.
+# locale/contrib holds Django's admin strings that its Kazakh catalogue lacks.
 translations: $(BIN)/.installed
 	$(BIN)/pybabel -q compile -d locale -D django
+	$(BIN)/pybabel -q compile -d locale/contrib -D django
 
 static: $(BIN)/.installed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

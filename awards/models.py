@@ -2,6 +2,7 @@
 
 from django.core.exceptions import ValidationError
 from django.db import models
+from django.urls import reverse
 from django.utils.translation import gettext_lazy as _
 
 from events.models import Forum
@@ -50,6 +51,9 @@ class Award(models.Model):
 
     def __str__(self):
         return self.recipient
+
+    def get_absolute_url(self):
+        return reverse("awards:award_list", kwargs={"forum_slug": self.forum.slug})
 
     @property
     def recipient(self):

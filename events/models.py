@@ -4,6 +4,8 @@ Bilingual fields (see translation.py) have a Kazakh and a Russian column;
 Kazakh is the default and the fallback.
 """
 
+from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.db import models
 from django.db.models import ExpressionWrapper, F, Prefetch, Q
 from django.urls import reverse
@@ -84,8 +86,16 @@ class ForumQuerySet(models.QuerySet):
         )
 
 
+def language_name(code):
+    """The language's name in the active language ("орыс тілі", "русский")."""
+    return dict(settings.LANGUAGES)[code]
+
+
 class Forum(models.Model):
     """One edition of the Social Projects Forum-Exhibition."""
+
+    # Bilingual fields a published edition must have in every language.
+    REQUIRED_TO_PUBLISH = ("title", "summary")
 
     class Status(models.TextChoices):
         DRAFT = "draft", pgettext_lazy("edition status", "Draft")
@@ -161,6 +171,25 @@ class Forum(models.Model):
     def get_absolute_url(self):
         return reverse("home", kwargs={"forum_slug": self.slug})
 
+    def publishing_errors(self):
+        """{field name (e.g. "summary_ru"): message} for each field empty that publishing needs."""
+        errors = {}
+        for field in self.REQUIRED_TO_PUBLISH:
+            for code, _name in settings.LANGUAGES:
+                name = f"{field}_{code}"
+                if not (getattr(self, name) or "").strip():
+                    errors[name] = ValidationError(
+                        _("Needed to publish the edition: fill it in (%(language)s)."),
+                        code="required_to_publish",
+                        params={"language": language_name(code)},
+                    )
+        return errors
+
+    def clean(self):
+        super().clean()
+        if self.status == self.Status.PUBLISHED and (errors := self.publishing_errors()):
+            raise ValidationError(errors)
+
     def accepts_applications(self, now=None):
         """Whether the booth application form is open for this edition now."""
         now = now or timezone.now()
@@ -217,6 +246,9 @@ class ProgrammeItem(AccessFeatures):
     def __str__(self):
         return self.title
 
+    def get_absolute_url(self):
+        return reverse("events:programme", kwargs={"forum_slug": self.forum.slug})
+
     def topic_list(self):
         return [line.strip() for line in self.topics.splitlines() if line.strip()]
 
@@ -267,6 +299,9 @@ class Appearance(models.Model):
     def __str__(self):
         return f"{self.person} — {self.programme_item}"
 
+    def get_absolute_url(self):
+        return self.programme_item.get_absolute_url()
+
 
 class StatementQuerySet(models.QuerySet):
     def for_listing(self):
@@ -303,6 +338,9 @@ class Statement(models.Model):
     def __str__(self):
         return f"{self.person}: {self.text[:60]}"
 
+    def get_absolute_url(self):
+        return reverse("events:plenary", kwargs={"forum_slug": self.forum.slug})
+
     def paragraphs(self):
         return [line.strip() for line in self.text.splitlines() if line.strip()]
 
@@ -324,3 +362,6 @@ class Performance(models.Model):
 
     def __str__(self):
         return self.performer
+
+    def get_absolute_url(self):
+        return reverse("events:concert", kwargs={"forum_slug": self.forum.slug})

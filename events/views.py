@@ -3,6 +3,7 @@ from functools import cached_property
 from django.http import Http404, HttpResponse
 from django.shortcuts import get_object_or_404
 from django.urls import reverse
+from django.utils.cache import patch_cache_control
 from django.views import View
 from django.views.generic import ListView, TemplateView
 
@@ -41,13 +42,33 @@ class EditionMixin:
             if forum is None:
                 raise Http404("No edition is published yet.")
             return forum
-        return get_object_or_404(Forum.objects.published().with_is_current(), slug=slug)
+        forum = get_object_or_404(Forum.objects.with_is_current(), slug=slug)
+        if forum.status != Forum.Status.PUBLISHED:
+            # A draft: a preview for staff who may see editions, 404 for anyone
+            # else. Only draft addresses read the session, so published pages
+            # stay free of cookies and cacheable.
+            if not self.request.user.has_perm("events.view_forum"):
+                raise Http404("This edition is not published.")
+            self.preview = True
+        return forum
+
+    preview = False
+
+    def dispatch(self, request, *args, **kwargs):
+        response = super().dispatch(request, *args, **kwargs)
+        if self.preview:
+            # A draft must never reach a shared cache or the browser's history.
+            patch_cache_control(response, private=True, no_store=True)
+        return response
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)
         context["forum"] = self.forum
         context["edition_slug"] = self.kwargs.get("forum_slug")
-        context["is_archived"] = "forum_slug" in self.kwargs and not self.forum.is_current
+        context["preview"] = self.preview
+        context["is_archived"] = (
+            "forum_slug" in self.kwargs and not self.forum.is_current and not self.preview
+        )
         return context
 
 

@@ -7,45 +7,57 @@ from django import forms
 from django.contrib import admin
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
-from django.db import models
 from django.template.response import TemplateResponse
 from django.urls import path
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
-from modeltranslation.admin import TranslationAdmin, TranslationTabularInline
 
 from events.models import Forum
+from forum_site.admin_tools import (
+    BilingualAdmin,
+    BilingualStackedInline,
+    StaffExportMixin,
+    thumbnail,
+)
 
 from . import cards
 from .forms import BoothPhotoAdminForm, OrganisationAdminForm
 from .models import Booth, BoothPhoto, Organisation, Theme
+from .resources import BoothResource
 from .services import applications_approve, applications_reject
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(TranslationAdmin):
+class OrganisationAdmin(BilingualAdmin):
     form = OrganisationAdminForm
-
-    def formfield_for_dbfield(self, db_field, request, **kwargs):
-        # Django 5.2 warns (RemovedInDjango60Warning) unless a URL field names its default scheme.
-        if isinstance(db_field, models.URLField):
-            kwargs.setdefault("assume_scheme", "https")
-        return super().formfield_for_dbfield(db_field, request, **kwargs)
-
-    list_display = ["name", "legal_form", "bin", "city"]
+    list_display = ["logo_thumbnail", "name", "legal_form", "bin", "city"]
+    list_display_links = ["logo_thumbnail", "name"]
     list_filter = ["legal_form"]
     search_fields = ["name_kk", "name_ru", "bin"]
+    readonly_fields = ["logo_thumbnail"]
+
+    @admin.display(description=_("logo"))
+    def logo_thumbnail(self, organisation):
+        return thumbnail(organisation.logo, organisation.logo_alt)
 
 
 @admin.register(Theme)
-class ThemeAdmin(TranslationAdmin):
+class ThemeAdmin(BilingualAdmin):
     list_display = ["name", "slug", "order"]
+    search_fields = ["name_kk", "name_ru", "slug"]
+    ordering = ["order", "pk"]
 
 
-class BoothPhotoInline(TranslationTabularInline):
+class BoothPhotoInline(BilingualStackedInline):
     model = BoothPhoto
     form = BoothPhotoAdminForm
     extra = 0
+    fields = ["photo_thumbnail", "image", "alt", "order"]
+    readonly_fields = ["photo_thumbnail"]
+
+    @admin.display(description=_("thumbnail"))
+    def photo_thumbnail(self, photo):
+        return thumbnail(photo.image, photo.alt, size=160)
 
 
 class RejectionForm(forms.Form):
@@ -61,8 +73,13 @@ class RejectionForm(forms.Form):
 
 
 @admin.register(Booth)
-class BoothAdmin(TranslationAdmin):
-    """Booths, and the moderation queue of applications (filter by status “Submitted”)."""
+class BoothAdmin(StaffExportMixin, BilingualAdmin):
+    """Booths, and the moderation queue of applications (filter by status “Submitted”).
+
+    Exports (CSV, XLSX) take the list's filters: status “Submitted” exports the queue.
+    """
+
+    resource_classes = [BoothResource]
 
     list_display = [
         "reference_code",
@@ -157,6 +174,20 @@ class BoothAdmin(TranslationAdmin):
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/exhibitors/booth/reject_selected.html", context)
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Ours (the cards link) on top of django-import-export's (the export
+        # link), which it sets in __init__.
+        self.change_list_template = "admin/exhibitors/booth/change_list.html"
+
+    def get_export_queryset(self, request):
+        return (
+            super()
+            .get_export_queryset(request)
+            .select_related("forum", "organisation")
+            .prefetch_related("themes")
+        )
 
     def get_urls(self):
         cards_view = self.admin_site.admin_view(self.cards_view)

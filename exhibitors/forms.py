@@ -356,7 +356,8 @@ def _admin_formfield(db_field, **kwargs):
 class BoothPhotoAdminForm(ReencodedImageModelForm):
     class Meta:
         model = BoothPhoto
-        fields = ["booth", "image", "alt", "order"]
+        # The text alternative in both languages (required when there is an image).
+        fields = ["booth", "image", "alt_kk", "alt_ru", "order"]
         field_classes = {"image": forms.FileField}
         formfield_callback = _admin_formfield
 

@@ -7,6 +7,7 @@ import secrets
 from functools import partial
 
 from django.conf import settings
+from django.core.exceptions import ValidationError
 from django.core.files.storage import default_storage
 from django.db import models, transaction
 from django.db.models import Prefetch
@@ -106,6 +107,11 @@ class Organisation(models.Model):
             booth.refresh_derived_fields()
         Booth.objects.bulk_update(booths, ["sort_key_kk", "sort_key_ru", "search_text"])
 
+    def clean(self):
+        super().clean()
+        if errors := alt_text_errors(self, "logo", "logo_alt"):
+            raise ValidationError(errors)
+
     def logo_sources(self):
         """The logo's copies for a <picture>: see `image_sources`."""
         return image_sources(self.logo_renditions)
@@ -131,6 +137,9 @@ class Theme(models.Model):
 
     def __str__(self):
         return self.name
+
+    def get_absolute_url(self):
+        return reverse("exhibitors:booth_list") + f"?theme={self.slug}"
 
 
 class BoothQuerySet(AccessQuerySet):
@@ -179,6 +188,21 @@ def new_reference_code():
     """A random, short code an applicant quotes in letters and calls: "FK7-3MXQ"."""
     letters = "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(7))
     return f"{letters[:3]}-{letters[3:]}"
+
+
+def alt_text_errors(instance, image_field, alt_field):
+    """{alt field name: error} when the image is set and its alt text is empty in a language."""
+    if not getattr(instance, image_field):
+        return {}
+    return {
+        f"{alt_field}_{code}": ValidationError(
+            _("An image needs its text alternative in %(language)s."),
+            code="alt_required",
+            params={"language": name},
+        )
+        for code, name in settings.LANGUAGES
+        if not (getattr(instance, f"{alt_field}_{code}") or "").strip()
+    }
 
 
 def image_sources(renditions):
@@ -343,6 +367,11 @@ class BoothPhoto(models.Model):
 
     def __str__(self):
         return self.alt
+
+    def clean(self):
+        super().clean()
+        if errors := alt_text_errors(self, "image", "alt"):
+            raise ValidationError(errors)
 
     def sources(self):
         """The photo's copies for a <picture>: see `image_sources`."""

@@ -9,6 +9,7 @@ settings below required (a missing one stops the start, naming it) and turns
 on HTTPS-only cookies, HSTS and the proxy's HTTPS header.
 """
 
+from datetime import timedelta
 from pathlib import Path
 
 import environ
@@ -74,6 +75,8 @@ INSTALLED_APPS = [
     "django.contrib.staticfiles",
     # Django's widget templates, for FORM_RENDERER below.
     "django.forms",
+    "import_export",
+    "forum_site.apps.AxesConfig",  # django-axes, under a translated name
     "events",
     "exhibitors",
     "awards",
@@ -104,7 +107,31 @@ MIDDLEWARE = [
     "django.middleware.csrf.CsrfViewMiddleware",
     "django.contrib.auth.middleware.AuthenticationMiddleware",
     "django.contrib.messages.middleware.MessageMiddleware",
+    # Last: it answers a locked-out login with the lockout page.
+    "axes.middleware.AxesMiddleware",
 ]
+
+# django-axes first: it refuses a locked-out login before the password is checked.
+AUTHENTICATION_BACKENDS = [
+    "axes.backends.AxesStandaloneBackend",
+    "django.contrib.auth.backends.ModelBackend",
+]
+# Five failed logins lock that user name, and that client address, for 15
+# minutes. Attempts are kept in the database, so the lockout holds even while
+# the cache is away (it fails closed).
+AXES_FAILURE_LIMIT = env.int("AXES_FAILURE_LIMIT", default=5)
+AXES_COOLOFF_TIME = timedelta(minutes=env.int("AXES_COOLOFF_MINUTES", default=15))
+AXES_LOCKOUT_PARAMETERS = ["username", "ip_address"]
+AXES_RESET_ON_SUCCESS = True
+# Our page, in the staff member's language, says for how long.
+AXES_LOCKOUT_CALLABLE = "forum_site.views.admin_lockout"
+# The same trusted client address as the application form's rate limit.
+AXES_CLIENT_IP_CALLABLE = "exhibitors.ratelimit.client_address"
+AXES_VERBOSE = False
+
+# Only staff ever log in (public pages set no session): an 8-hour working day,
+# then log in again.
+SESSION_COOKIE_AGE = env.int("SESSION_COOKIE_AGE", default=8 * 60 * 60)
 
 ROOT_URLCONF = "forum_site.urls"
 
@@ -205,7 +232,9 @@ AUTH_PASSWORD_VALIDATORS = [
 # Languages: Kazakh first (the state language), Russian complete.
 LANGUAGE_CODE = "kk"
 LANGUAGES = [("kk", _("Kazakh")), ("ru", _("Russian"))]
-LOCALE_PATHS = [BASE_DIR / "locale"]
+# The project's own strings first, then Django's admin strings that its
+# Kazakh catalogue lacks (locale/contrib, see forum_site/roles.py's README).
+LOCALE_PATHS = [BASE_DIR / "locale", BASE_DIR / "locale" / "contrib"]
 USE_I18N = True
 USE_TZ = True
 TIME_ZONE = "Asia/Almaty"
@@ -340,3 +369,6 @@ LOGGING = {
         "django.server": {"handlers": [], "level": "INFO", "propagate": True},
     },
 }
+
+# Exports (django-import-export): whoever may view a model may export it.
+IMPORT_EXPORT_EXPORT_PERMISSION_CODE = "view"

@@ -25,6 +25,8 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # The display options' stylesheet: private, it reads the visitor's cookie.
     path("display.css", display.display_stylesheet, name="display_stylesheet"),
+    # The admin's language switch (POST, remembered in the language cookie).
+    path("i18n/", include("django.conf.urls.i18n")),
     # Open data: both languages in one document, so outside the language prefixes.
     path("api/v1/editions.json", views.open_data_editions, name="open_data_editions"),
     path(

@@ -1,9 +1,11 @@
 """Site-wide pages: the home page, the error pages and the health checks."""
 
 import logging
+import math
 import sys
 
 from django.conf import settings
+from django.contrib import admin
 from django.core.cache import cache
 from django.db import DEFAULT_DB_ALIAS, InterfaceError, OperationalError, connections
 from django.http import Http404, HttpResponse, JsonResponse
@@ -63,6 +65,17 @@ class AccessibilityView(TemplateView):
         context = super().get_context_data(**kwargs)
         context.update(display_url=reverse("display"), contact=settings.ACCESSIBILITY_CONTACT)
         return context
+
+
+def admin_lockout(request, original_response=None, credentials=None):
+    """The page a locked-out login gets (django-axes): what happened and for how long."""
+    minutes = math.ceil(settings.AXES_COOLOFF_TIME.total_seconds() / 60)
+    context = {
+        **admin.site.each_context(request),
+        "failure_limit": settings.AXES_FAILURE_LIMIT,
+        "cooloff_minutes": minutes,
+    }
+    return render(request, "admin/lockout.html", context, status=429)
 
 
 def _open_data_response(document):

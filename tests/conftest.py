@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
@@ -31,3 +32,27 @@ def empty_cache():
     cache.clear()
     yield
     cache.clear()
+
+
+def _staff(username, group=None, **extra):
+    user = User.objects.create_user(
+        username, f"{username}@example.kz", "Жаз-2025-құпия!", is_staff=True, **extra
+    )
+    if group:
+        user.groups.add(Group.objects.get(name=group))
+    return user
+
+
+@pytest.fixture
+def editor(db):
+    return _staff("editor", "Editors")
+
+
+@pytest.fixture
+def moderator(db):
+    return _staff("moderator", "Moderators")
+
+
+@pytest.fixture
+def superuser(db):
+    return _staff("it", is_superuser=True)

@@ -150,11 +150,21 @@ def test_a_logo_uploaded_in_the_admin_is_checked_and_reencoded(staff_client, set
 
     refused = staff_client.post(
         "/admin/exhibitors/organisation/add/",
-        {"name_kk": "«Үміт» ҚБ", "logo": files.polyglot_jpeg_zip(), "logo_alt_kk": "Логотип"},
+        {
+            "name_kk": "«Үміт» ҚБ",
+            "logo": files.polyglot_jpeg_zip(),
+            "logo_alt_kk": "Логотип",
+            "logo_alt_ru": "Логотип",
+        },
     )
     accepted = staff_client.post(
         "/admin/exhibitors/organisation/add/",
-        {"name_kk": "«Үміт» ҚБ", "logo": files.jpeg_with_gps(), "logo_alt_kk": "Логотип"},
+        {
+            "name_kk": "«Үміт» ҚБ",
+            "logo": files.jpeg_with_gps(),
+            "logo_alt_kk": "Логотип",
+            "logo_alt_ru": "Логотип",
+        },
     )
 
     assert "logo" in refused.context["adminform"].form.errors
@@ -178,7 +188,8 @@ def test_replacing_a_photo_in_the_admin_removes_the_old_files(
 
     booth = pending()[0]
     first = BoothPhotoAdminForm(
-        {"booth": booth.pk, "alt": "Бір", "order": 0}, {"image": files.jpeg(size=(500, 400))}
+        {"booth": booth.pk, "alt_kk": "Бір", "alt_ru": "Один", "order": 0},
+        {"image": files.jpeg(size=(500, 400))},
     )
     assert first.is_valid(), first.errors
     with django_capture_on_commit_callbacks(execute=True):
@@ -186,7 +197,7 @@ def test_replacing_a_photo_in_the_admin_removes_the_old_files(
     old_names = [r["name"] for r in photo.renditions]
 
     second = BoothPhotoAdminForm(
-        {"booth": booth.pk, "alt": "Екі", "order": 0},
+        {"booth": booth.pk, "alt_kk": "Екі", "alt_ru": "Два", "order": 0},
         {"image": files.png(size=(300, 200))},
         instance=photo,
     )
@@ -205,7 +216,8 @@ def test_deleting_a_photo_removes_its_files(pending, settings, django_capture_on
     from . import files
 
     form = BoothPhotoAdminForm(
-        {"booth": pending()[0].pk, "alt": "Бір", "order": 0}, {"image": files.jpeg()}
+        {"booth": pending()[0].pk, "alt_kk": "Бір", "alt_ru": "Один", "order": 0},
+        {"image": files.jpeg()},
     )
     assert form.is_valid()
     photo = form.save()

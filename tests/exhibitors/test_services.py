@@ -71,7 +71,7 @@ def test_moderators_are_mailed_in_both_languages_with_a_link_to_the_admin(
 ):
     settings.MODERATORS_EMAILS = ["moderator@example.kz"]
     settings.SITE_URL = "https://forum.example.kz"
-    group = Group.objects.create(name="Moderators")
+    group, _created = Group.objects.get_or_create(name="Moderators")
     staff = User.objects.create_user("aru", "aru@example.kz", is_staff=True)
     staff.groups.add(group)
     User.objects.create_user("left", "left@example.kz", is_staff=True, is_active=False).groups.add(

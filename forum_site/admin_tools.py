@@ -1,0 +1,135 @@
+"""Pieces the admin classes of every app share."""
+
+from django.apps import apps
+from django.conf import settings
+from django.db import models
+from django.utils.encoding import force_str
+from django.utils.html import format_html
+from django.utils.text import capfirst
+from django.utils.translation import gettext
+from import_export.admin import ExportMixin
+from import_export.formats.base_formats import CSV, XLSX
+from import_export.forms import SelectableFieldsExportForm
+from modeltranslation.admin import (
+    TranslationAdmin,
+    TranslationStackedInline,
+    TranslationTabularInline,
+)
+
+LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
+
+
+def side_by_side(fields):
+    """Put each bilingual field's columns (`title_kk`, `title_ru`) on one row.
+
+    Django's admin shows a tuple of fields as one row; modeltranslation lists
+    the language columns one under the other.
+    """
+    grouped, fields = [], list(fields)
+    index = 0
+    while index < len(fields):
+        field = fields[index]
+        if isinstance(field, str) and field.endswith(f"_{LANGUAGE_CODES[0]}"):
+            base = field.removesuffix(f"_{LANGUAGE_CODES[0]}")
+            columns = [f"{base}_{code}" for code in LANGUAGE_CODES]
+            if fields[index : index + len(columns)] == columns:
+                grouped.append(tuple(columns))
+                index += len(columns)
+                continue
+        grouped.append(field)
+        index += 1
+    return grouped
+
+
+class HttpsUrlMixin:
+    # Web addresses typed without a scheme are https (Django 6's default).
+    formfield_overrides = {models.URLField: {"assume_scheme": "https"}}
+
+
+def yes_no(value):
+    """A yes/no column in words: Django's icons have English alt text ("True")."""
+    return gettext("Yes") if value else gettext("No")
+
+
+class ThroughRowsHiddenMixin:
+    """The delete confirmation without rows of many-to-many link tables.
+
+    Django names those tables in English ("Booth_themes object (1)"); deleting
+    a theme only unlinks it from its booths, which the page need not list.
+    """
+
+    def get_deleted_objects(self, objs, request):
+        deleted, model_count, perms_needed, protected = super().get_deleted_objects(objs, request)
+        through = {
+            field.remote_field.through
+            for model in apps.get_models()
+            for field in model._meta.local_many_to_many
+            if field.remote_field.through._meta.auto_created
+        }
+        hidden_prefixes = tuple(f"{capfirst(model._meta.verbose_name)}: " for model in through)
+        hidden_counts = {model._meta.verbose_name_plural for model in through}
+
+        def keep(items):
+            kept = []
+            for item in items:
+                if isinstance(item, list):
+                    kept.append(keep(item))
+                elif not str(item).startswith(hidden_prefixes):
+                    kept.append(item)
+            return [item for item in kept if item != []]
+
+        model_count = {
+            name: count for name, count in model_count.items() if name not in hidden_counts
+        }
+        return keep(deleted), model_count, perms_needed, protected
+
+
+class SideBySideMixin(ThroughRowsHiddenMixin, HttpsUrlMixin):
+    def get_fieldsets(self, request, obj=None):
+        return [
+            (name, {**options, "fields": side_by_side(options["fields"])})
+            for name, options in super().get_fieldsets(request, obj)
+        ]
+
+
+class BilingualAdmin(SideBySideMixin, TranslationAdmin):
+    """A model with bilingual fields: both languages of a field side by side."""
+
+
+class BilingualStackedInline(SideBySideMixin, TranslationStackedInline):
+    pass
+
+
+class BilingualTabularInline(HttpsUrlMixin, TranslationTabularInline):
+    pass
+
+
+def thumbnail(image, alt, size=80):
+    """A small <img> of an uploaded image for change lists and forms, or an empty string."""
+    if not image:
+        return ""
+    return format_html(
+        '<img src="{}" alt="{}" class="admin-thumbnail" width="{}" loading="lazy">',
+        image.url,
+        alt or "",
+        size,
+    )
+
+
+class ExportForm(SelectableFieldsExportForm):
+    """The export page's column check boxes labelled with the translated column names.
+
+    django-import-export labels them with the English field name
+    ("Project Title Kk (...)"), which a Kazakh or Russian page must not show.
+    """
+
+    def _get_field_label(self, resource, field_name):
+        field = resource.fields.get(field_name)
+        return force_str(field.column_name) if field else field_name
+
+
+class StaffExportMixin(ExportMixin):
+    """Export of a change list (its filters applied) to CSV and XLSX."""
+
+    formats = [CSV, XLSX]
+    export_form_class = ExportForm

@@ -1,0 +1,174 @@
+"""Booth and organisation admin: alt text in both languages, thumbnails, exports of booths, applications and awards."""
+
+import csv
+import io
+
+import pytest
+from django.core.exceptions import ValidationError
+from django.urls import reverse
+from openpyxl import load_workbook
+
+from exhibitors.models import Booth, BoothPhoto, Organisation
+from tests.exhibitors.files import png
+from tests.factories import BoothFactory, ForumFactory, OrganisationFactory, ThemeFactory
+
+
+def test_logo_needs_alt_text_in_both_languages(db):
+    organisation = OrganisationFactory.build(logo=png(), logo_alt_kk="Логотип", logo_alt_ru="")
+    with pytest.raises(ValidationError) as error:
+        organisation.clean()
+    assert list(error.value.message_dict) == ["logo_alt_ru"]
+
+
+def test_photo_needs_alt_text_in_both_languages(db):
+    booth = BoothFactory()
+    photo = BoothPhoto(booth=booth, image=png("a.png"), alt_kk="", alt_ru="")
+    with pytest.raises(ValidationError) as error:
+        photo.clean()
+    assert sorted(error.value.message_dict) == ["alt_kk", "alt_ru"]
+
+
+def test_admin_refuses_a_logo_without_alt_text_and_shows_a_thumbnail(client, editor, settings):
+    client.force_login(editor)
+    client.cookies["django_language"] = "kk"
+    add = reverse("admin:exhibitors_organisation_add")
+    data = {
+        "name_kk": "«Жарық» ҚБ",
+        "name_ru": "ОО «Свет»",
+        "logo": png(),
+        "logo_alt_kk": "Жарық логотипі",
+    }
+    response = client.post(add, data)
+    assert response.context["adminform"].form.errors == {
+        "logo_alt_ru": ["Суреттің мәтіндік баламасы қажет: Орыс тілі."]
+    }
+    assert not Organisation.objects.exists()
+
+    data = {**data, "logo": png(), "logo_alt_ru": "Логотип «Свет»"}
+    assert client.post(add, data).status_code == 302
+    organisation = Organisation.objects.get()
+    changelist = client.get(reverse("admin:exhibitors_organisation_changelist"))
+    assert (
+        f'<img src="{organisation.logo.url}" alt="Жарық логотипі" class="admin-thumbnail"'
+        in changelist.text
+    )
+
+
+@pytest.fixture
+def booths(db):
+    forum = ForumFactory(title_kk="Форум 2025", title_ru="Форум 2025")
+    theme = ThemeFactory(name_kk="Инклюзия", name_ru="Инклюзия")
+    approved = BoothFactory(
+        forum=forum,
+        number=7,
+        organisation=OrganisationFactory(
+            name_kk="«Әлем» ҚБ", name_ru="ОО «Мир»", bin="123456789012"
+        ),
+        project_title_kk="Қолжетімді орта",
+        project_title_ru="Доступная среда",
+        needs_power=True,
+    )
+    approved.themes.add(theme)
+    pending = BoothFactory(
+        forum=forum, status=Booth.Status.SUBMITTED, project_title_kk="Жаңа өтінім"
+    )
+    return approved, pending
+
+
+def _export(client, url, file_format, **filters):
+    # Format 0 is CSV, 1 is XLSX (the admin's `formats`); every column is selected.
+    from awards.resources import AwardResource
+    from exhibitors.resources import BoothResource
+
+    resource = BoothResource if "booth" in url else AwardResource
+    data = {"format": file_format, "resource": 0}
+    for field in resource._meta.fields:
+        data[f"{resource.__name__.lower()}_{field}"] = "on"
+    return client.post(
+        reverse(url) + ("?" + "&".join(f"{k}={v}" for k, v in filters.items()) if filters else ""),
+        data,
+    )
+
+
+def test_booth_export_csv_has_every_application_with_its_columns(client, moderator, booths):
+    approved, pending = booths
+    client.force_login(moderator)
+    client.cookies["django_language"] = "ru"
+    response = _export(client, "admin:exhibitors_booth_export", 0)
+    assert response["Content-Type"].startswith("text/csv")
+    rows = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert rows[0][:6] == [
+        "код заявки",
+        "форум",
+        "номер стенда",
+        "статус",
+        "организация (на казахском)",
+        "организация (на русском)",
+    ]
+    by_code = {row[0]: row for row in rows[1:]}
+    assert set(by_code) == {approved.reference_code, pending.reference_code}
+    row = by_code[approved.reference_code]
+    assert (
+        row[1:10]
+        == [
+            "Форум 2025",
+            "7",
+            "Заявка одобрена",
+            "«Әлем» ҚБ",
+            "ОО «Мир»",
+            "123456789012",
+            "Қолжетімді орта",
+            "Доступная среда",
+            "Инклюзия",
+        ][:9]
+    )
+    assert row[12] == "+77011234567"
+
+
+def test_booth_export_xlsx_follows_the_change_list_filter(client, moderator, booths):
+    _approved, pending = booths
+    client.force_login(moderator)
+    response = _export(client, "admin:exhibitors_booth_export", 1, status__exact="submitted")
+    workbook = load_workbook(io.BytesIO(response.content))
+    rows = list(workbook.active.iter_rows(values_only=True))
+    assert len(rows) == 2
+    assert rows[1][0] == pending.reference_code
+
+
+def test_award_export_xlsx_content(client, editor, booths):
+    from tests.factories import AwardFactory
+
+    approved, _pending = booths
+    AwardFactory(
+        forum=approved.forum,
+        organisation=approved.organisation,
+        nomination_kk="Үздік жоба",
+        nomination_ru="Лучший проект",
+    )
+    client.force_login(editor)
+    client.cookies["django_language"] = "kk"
+    response = _export(client, "admin:awards_award_export", 1)
+    rows = list(load_workbook(io.BytesIO(response.content)).active.iter_rows(values_only=True))
+    assert rows == [
+        (
+            "форум",
+            "алушы (қазақша)",
+            "алушы (орысша)",
+            "БСН",
+            "номинация (қазақша)",
+            "номинация (орысша)",
+            "реті",
+        ),
+        ("Форум 2025", "«Әлем» ҚБ", "ОО «Мир»", "123456789012", "Үздік жоба", "Лучший проект", "0"),
+    ]
+
+
+def test_editors_cannot_export_booths_with_contacts_they_may_only_view(client, editor, booths):
+    # Editors may view booths, so they may export them; moderators may not export awards.
+    client.force_login(editor)
+    assert client.get(reverse("admin:exhibitors_booth_export")).status_code == 200
+
+
+def test_moderators_cannot_export_awards(client, moderator, booths):
+    client.force_login(moderator)
+    assert client.get(reverse("admin:awards_award_export")).status_code == 403
