@@ -5,7 +5,6 @@ from django.utils.translation import ngettext
 from forum_site.admin_tools import (
     BilingualAdmin,
     BilingualStackedInline,
-    BilingualTabularInline,
     yes_no,
 )
 
@@ -24,10 +23,13 @@ class StatementInline(BilingualStackedInline):
     model = Statement
     extra = 0
     fields = ["order", "person", "programme_item", "text"]
-    autocomplete_fields = ["person", "programme_item"]
+    # programme_item as a plain select: an edition has few, and select2's empty
+    # combobox has no accessible name (axe, tests/browser).
+    autocomplete_fields = ["person"]
 
 
-class PerformanceInline(BilingualTabularInline):
+# Stacked, not tabular: a tabular row's inputs have no <label> (WCAG 1.3.1, 4.1.2).
+class PerformanceInline(BilingualStackedInline):
     model = Performance
     extra = 0
     fields = ["order", "performer", "notes"]
