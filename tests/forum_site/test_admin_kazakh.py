@@ -31,6 +31,7 @@ ALLOWED = {
     "kk",
     "ru",
     "CSV",
+    "QR",
     "XLSX",
     "csv",
     "xlsx",
@@ -230,3 +231,19 @@ def test_login_and_password_pages_are_in_kazakh(client, db):
     }
     assert done.redirect_chain == [(reverse("admin:password_change_done"), 302)]
     assert {name: english_in(html) for name, html in pages.items()} == {key: set() for key in pages}
+
+
+def test_moderation_pages_are_in_kazakh(kazakh_admin, content):
+    booth = Booth.objects.get()
+    changelist = reverse("admin:exhibitors_booth_changelist")
+    reject = kazakh_admin.post(
+        changelist, {"action": "reject_selected", "_selected_action": [booth.pk]}
+    )
+    approved = kazakh_admin.post(
+        changelist, {"action": "approve_selected", "_selected_action": [booth.pk]}, follow=True
+    )
+    cards = kazakh_admin.get(reverse("admin:exhibitors_booth_cards"))
+    pages = {"reject": reject.text, "approved": approved.text, "cards": cards.text}
+    assert {name: english_in(html) for name, html in pages.items()} == {
+        name: set() for name in pages
+    }
