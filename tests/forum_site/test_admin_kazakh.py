@@ -6,6 +6,7 @@ attributes people read: titles, labels, button values, alt texts) holds a
 word in Latin letters that is not a known code (kk, ru, CSV, XLSX).
 """
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -247,3 +248,10 @@ def test_moderation_pages_are_in_kazakh(kazakh_admin, content):
     assert {name: english_in(html) for name, html in pages.items()} == {
         name: set() for name in pages
     }
+
+
+def test_admin_javascript_strings_are_in_kazakh(kazakh_admin):
+    catalogue = kazakh_admin.get(reverse("admin:jsi18n")).content.decode("utf-8")
+    for text in ("Уақытты таңдаңыз", "Күнді таңдаңыз", "Жұма", "Қыркүйек", "Барлық %s таңдау"):
+        # The catalogue is JavaScript with JSON strings (non-ASCII letters escaped).
+        assert json.dumps(text) in catalogue, text
