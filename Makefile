@@ -26,6 +26,7 @@ setup: $(BIN)/.installed translations
 translations: $(BIN)/.installed
 	$(BIN)/pybabel -q compile -d locale -D django
 	$(BIN)/pybabel -q compile -d locale/contrib -D django
+	$(BIN)/pybabel -q compile -d locale/contrib -D djangojs
 
 static: $(BIN)/.installed
 	$(BIN)/python manage.py collectstatic --noinput --verbosity 0

@@ -18,6 +18,7 @@ from django.urls import reverse
 from django.utils import timezone, translation
 
 from events.models import ACCESS_NAMES, ACCESS_PREFIX, Forum
+from forum_site.history import log_change
 
 from .models import Booth, BoothPhoto, Organisation
 from .uploads import files_removed_on_error
@@ -124,6 +125,11 @@ def _organisation_for(data, language, stored):
     return organisation
 
 
+# The fields a decision changes, as the msgids of their verbose names (the
+# history translates them when shown).
+CHANGED_ON_DECISION = ["status", "booth number", "reviewed by", "reviewed"]
+
+
 @transaction.atomic
 def application_approve(*, booth, user=None, now=None):
     """Approve an application: it gets the edition's next booth number and is public at once.
@@ -144,6 +150,8 @@ def application_approve(*, booth, user=None, now=None):
     booth.reviewed_by = user
     booth.reviewed_at = now or timezone.now()
     booth.save()
+    # The object's admin history shows who decided.
+    log_change(user=user, obj=booth, fields=CHANGED_ON_DECISION)
     transaction.on_commit(partial(application_notify_decision, booth_id=booth.pk))
     return booth
 
@@ -164,6 +172,8 @@ def application_reject(*, booth, reason, user=None, now=None):
     booth.reviewed_by = user
     booth.reviewed_at = now or timezone.now()
     booth.save()
+    # The object's admin history shows who decided.
+    log_change(user=user, obj=booth, fields=CHANGED_ON_DECISION)
     transaction.on_commit(partial(application_notify_decision, booth_id=booth.pk))
     return booth
 

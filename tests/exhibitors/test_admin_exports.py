@@ -172,3 +172,24 @@ def test_editors_cannot_export_booths_with_contacts_they_may_only_view(client, e
 def test_moderators_cannot_export_awards(client, moderator, booths):
     client.force_login(moderator)
     assert client.get(reverse("admin:awards_award_export")).status_code == 403
+
+
+def test_approving_and_rejecting_in_the_admin_show_in_the_history(client, moderator, booths):
+    from django.contrib.admin.models import LogEntry
+
+    _approved, pending = booths
+    other = BoothFactory(forum=pending.forum, status=Booth.Status.SUBMITTED)
+    client.force_login(moderator)
+    client.cookies["django_language"] = "kk"
+    changelist = reverse("admin:exhibitors_booth_changelist")
+    client.post(changelist, {"action": "approve_selected", "_selected_action": [pending.pk]})
+    client.post(
+        changelist,
+        {"action": "reject_selected", "_selected_action": [other.pk], "reason": "Орын жоқ."},
+    )
+    entries = {
+        entry.object_id: (entry.user, entry.get_change_message())
+        for entry in LogEntry.objects.all()
+    }
+    changed = "Мәртебесі, стенд нөмірі, қараған қызметкер және қаралған уақыты өзгертілді."
+    assert entries == {str(pending.pk): (moderator, changed), str(other.pk): (moderator, changed)}

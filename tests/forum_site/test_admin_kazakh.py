@@ -6,6 +6,7 @@ attributes people read: titles, labels, button values, alt texts) holds a
 word in Latin letters that is not a known code (kk, ru, CSV, XLSX).
 """
 
+import json
 import re
 from html.parser import HTMLParser
 
@@ -31,6 +32,7 @@ ALLOWED = {
     "kk",
     "ru",
     "CSV",
+    "QR",
     "XLSX",
     "csv",
     "xlsx",
@@ -230,3 +232,26 @@ def test_login_and_password_pages_are_in_kazakh(client, db):
     }
     assert done.redirect_chain == [(reverse("admin:password_change_done"), 302)]
     assert {name: english_in(html) for name, html in pages.items()} == {key: set() for key in pages}
+
+
+def test_moderation_pages_are_in_kazakh(kazakh_admin, content):
+    booth = Booth.objects.get()
+    changelist = reverse("admin:exhibitors_booth_changelist")
+    reject = kazakh_admin.post(
+        changelist, {"action": "reject_selected", "_selected_action": [booth.pk]}
+    )
+    approved = kazakh_admin.post(
+        changelist, {"action": "approve_selected", "_selected_action": [booth.pk]}, follow=True
+    )
+    cards = kazakh_admin.get(reverse("admin:exhibitors_booth_cards"))
+    pages = {"reject": reject.text, "approved": approved.text, "cards": cards.text}
+    assert {name: english_in(html) for name, html in pages.items()} == {
+        name: set() for name in pages
+    }
+
+
+def test_admin_javascript_strings_are_in_kazakh(kazakh_admin):
+    catalogue = kazakh_admin.get(reverse("admin:jsi18n")).content.decode("utf-8")
+    for text in ("Уақытты таңдаңыз", "Күнді таңдаңыз", "Жұма", "Қыркүйек", "Барлық %s таңдау"):
+        # The catalogue is JavaScript with JSON strings (non-ASCII letters escaped).
+        assert json.dumps(text) in catalogue, text
