@@ -9,9 +9,9 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from events.models import ACCESS_NAMES
 from exhibitors.models import Booth, BoothPhoto, Organisation
+from tests import files
 from tests.factories import ForumFactory, OrganisationFactory
 
-from . import files
 from .conftest import valid_bin
 
 APPLY = "/{}/exhibition/apply/"
