@@ -1,6 +1,7 @@
 """Display options (larger text, high contrast) without JavaScript, and the system's own settings."""
 
 import pytest
+from playwright.sync_api import expect
 
 from .checks import axe_violations, describe_violations, reflow_problems
 
@@ -32,20 +33,22 @@ def test_display_options_work_without_javascript_and_are_kept(page, site, langua
     assert computed(p, "html", "font-size") == "16px"
 
     p.get_by_role("link", name=control, exact=True).click()
-    p.get_by_role(
-        "link", name={"kk": "Ірі мәтін", "ru": "Крупный текст"}[language], exact=True
-    ).click()
-    p.get_by_role(
-        "link",
-        name={
+    # Each choice is a navigation: wait for the page that shows it as chosen
+    # before the next click, or a slow response is overtaken by the next one.
+    for choice in (
+        {"kk": "Ірі мәтін", "ru": "Крупный текст"}[language],
+        {
             "kk": "Жоғары контраст: қара фондағы ашық мәтін",
             "ru": "Высокая контрастность: светлый текст на чёрном",
         }[language],
-    ).click()
+    ):
+        p.get_by_role("link", name=choice, exact=True).click()
+        expect(p.locator("strong[aria-current=true]", has_text=choice)).to_be_visible()
     p.get_by_role(
         "link",
         name={"kk": "Болған бетке оралу", "ru": "Вернуться на страницу, где вы были"}[language],
     ).click()
+    p.wait_for_load_state("load")
 
     assert p.url == site(f"/{language}/programme/")
     assert computed(p, "html", "font-size") == "20px"
