@@ -99,6 +99,9 @@ def keyboard_walk(page):
     come back to the start (a keyboard trap).
     """
     page.evaluate(_FOCUS_STYLE)
+    # Each element's look is read unfocused (an autofocused field would
+    # otherwise be compared with itself), and the walk starts from the top.
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
     focusable = page.evaluate(_MARK_FOCUSABLE)
     stops = []
     limit = len(focusable) + 5

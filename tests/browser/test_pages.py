@@ -112,3 +112,23 @@ def test_admin_page_has_no_wcag_violations(page, site, admin_state, name, langua
     violations = axe_violations(p)
 
     assert violations == [], f"{path}:\n{describe_violations(violations)}"
+
+
+@pytest.mark.parametrize(("name", "language", "path"), ADMIN, ids=[a[0] for a in ADMIN])
+def test_admin_page_works_with_the_keyboard_alone(page, site, admin_state, name, language, path):
+    state = None if path == ADMIN_PAGES["login"] else admin_state[language]
+    p = open_page(page, site, path, language=language, storage_state=state)
+
+    focusable, stops, trapped = keyboard_walk(p)
+
+    assert not trapped, f"focus never came back to the start:\n{as_json(stops[-5:])}"
+    reached = {stop["id"] for stop in stops}
+    missed = [el["name"] for el in focusable if el["id"] not in reached]
+    assert missed == [], f"not reachable with Tab:\n{as_json(missed)}"
+    unfocused = {el["id"]: el["style"] for el in focusable}
+    invisible = [
+        stop["name"]
+        for stop in stops
+        if stop["id"] is None or not focus_is_visible(unfocused[stop["id"]], stop["style"])
+    ]
+    assert invisible == [], f"no visible focus indicator:\n{as_json(invisible)}"
