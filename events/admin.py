@@ -8,6 +8,7 @@ from forum_site.admin_tools import (
     yes_no,
 )
 
+from .forms import ForumAdminForm
 from .models import Appearance, Forum, Performance, Person, ProgrammeItem, Statement
 from .services import forum_publish, forum_unpublish
 
@@ -37,6 +38,7 @@ class PerformanceInline(BilingualStackedInline):
 
 @admin.register(Forum)
 class ForumAdmin(BilingualAdmin):
+    form = ForumAdminForm
     list_display = [
         "title",
         "year",

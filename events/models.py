@@ -4,14 +4,20 @@ Bilingual fields (see translation.py) have a Kazakh and a Russian column;
 Kazakh is the default and the fallback.
 """
 
+from functools import partial
+
 from django.conf import settings
 from django.core.exceptions import ValidationError
-from django.db import models
+from django.db import models, transaction
 from django.db.models import ExpressionWrapper, F, Prefetch, Q
+from django.db.models.signals import post_delete
+from django.dispatch import receiver
 from django.urls import reverse
 from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
+
+from forum_site.uploads import delete_renditions, stored_names
 
 
 class AccessFeatures(models.Model):
@@ -142,12 +148,16 @@ class Forum(models.Model):
         width_field="share_image_width",
         height_field="share_image_height",
         help_text=_(
-            "Shown when a link to the edition is shared (1200 × 630 pixels is best). "
-            "Without one, an image with the edition’s title is made."
+            "Shown when a link to the edition is shared: a JPEG, PNG or WebP image of at "
+            "most 5 MB and 40 megapixels, best 1200 × 630 pixels (a wider one is made 1200 "
+            "pixels wide). Without one, an image with the edition’s title is made."
         ),
     )
     share_image_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     share_image_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
+    # The re-encoded copy stored on upload (see forum_site/images.py), so that
+    # a replaced image's file can be removed.
+    share_image_renditions = models.JSONField(default=list, blank=True, editable=False)
     updated_at = models.DateTimeField(_("updated"), auto_now=True)
 
     objects = ForumQuerySet.as_manager()
@@ -196,6 +206,13 @@ class Forum(models.Model):
         if self.applications_open_from is None or self.applications_open_from > now:
             return False
         return self.applications_open_until is None or now < self.applications_open_until
+
+
+@receiver(post_delete, sender=Forum)
+def _remove_share_image_files(sender, instance, **kwargs):
+    """A deleted edition's uploaded share image goes too, once the deletion is committed."""
+    if names := stored_names(instance.share_image, instance.share_image_renditions):
+        transaction.on_commit(partial(delete_renditions, names))
 
 
 class ProgrammeItemQuerySet(AccessQuerySet):

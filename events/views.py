@@ -54,6 +54,11 @@ class EditionMixin:
 
     preview = False
 
+    @property
+    def is_current_edition(self):
+        """Whether the page's edition is the current one, at either of its addresses."""
+        return "forum_slug" not in self.kwargs or self.forum.is_current
+
     def dispatch(self, request, *args, **kwargs):
         response = super().dispatch(request, *args, **kwargs)
         if self.preview:
@@ -66,9 +71,7 @@ class EditionMixin:
         context["forum"] = self.forum
         context["edition_slug"] = self.kwargs.get("forum_slug")
         context["preview"] = self.preview
-        context["is_archived"] = (
-            "forum_slug" in self.kwargs and not self.forum.is_current and not self.preview
-        )
+        context["is_archived"] = not self.is_current_edition and not self.preview
         return context
 
 

@@ -1,20 +1,17 @@
 """The public booth application form: it validates; services.py saves and sends mail."""
 
-from functools import partial
-
 from django import forms
 from django.core.exceptions import NON_FIELD_ERRORS, ValidationError
-from django.core.files.uploadedfile import UploadedFile
-from django.db import models, transaction
+from django.db import models
 from django.utils.functional import lazy
 from django.utils.text import capfirst
 from django.utils.translation import gettext_lazy as _
 
 from events.models import ACCESS_LABELS
+from forum_site.admin_tools import ReencodedImageModelForm
+from forum_site.images import LOGO_WIDTHS, MAX_BYTES, MAX_PIXELS, PHOTO_WIDTHS, prepare_image
 
-from .images import LOGO_WIDTHS, MAX_BYTES, MAX_PIXELS, PHOTO_WIDTHS, prepare_image
 from .models import BoothPhoto, LegalForm, Organisation, Theme
-from .uploads import StoredFiles, delete_renditions
 from .validators import normalise_phone, validate_bin
 
 PHOTO_SLOTS = 5
@@ -295,57 +292,6 @@ def _add_photo_fields(form_class):
 _add_photo_fields(BoothApplicationForm)
 
 
-class ReencodedImageModelForm(forms.ModelForm):
-    """An admin form whose image upload goes through the same checks as the public form.
-
-    The upload is judged by images.prepare_image and stored as its re-encoded
-    renditions (never the original file); the replaced files are removed once
-    the change is committed.
-    """
-
-    image_field = "image"
-    renditions_field = "renditions"
-    size_fields = ("width", "height")
-    widths = PHOTO_WIDTHS
-    folder = "booths"
-
-    def clean(self):
-        cleaned = super().clean()
-        upload = cleaned.get(self.image_field)
-        self._prepared = None
-        if isinstance(upload, UploadedFile):
-            try:
-                self._prepared = prepare_image(upload, self.widths)
-            except ValidationError as error:
-                self.add_error(self.image_field, error)
-        return cleaned
-
-    def save(self, commit=True):
-        instance = super().save(commit=False)
-        old = self.initial_renditions()
-        cleared = self.cleaned_data.get(self.image_field) is False
-        if self._prepared is not None:
-            main, renditions = StoredFiles().store(self._prepared, self.folder)
-            largest = self._prepared.largest()
-            setattr(instance, self.image_field, main)
-            setattr(instance, self.renditions_field, renditions)
-            setattr(instance, self.size_fields[0], largest.width)
-            setattr(instance, self.size_fields[1], largest.height)
-        elif cleared:
-            setattr(instance, self.renditions_field, [])
-        if old and (self._prepared is not None or cleared):
-            transaction.on_commit(partial(delete_renditions, old))
-        if commit:
-            instance.save()
-            self._save_m2m()
-        return instance
-
-    def initial_renditions(self):
-        if self.instance.pk is None:
-            return []
-        return list(getattr(self.instance, self.renditions_field) or [])
-
-
 def _admin_formfield(db_field, **kwargs):
     # Django 5.2 warns unless a URL field says which scheme a bare address gets.
     if isinstance(db_field, models.URLField):
@@ -354,6 +300,8 @@ def _admin_formfield(db_field, **kwargs):
 
 
 class BoothPhotoAdminForm(ReencodedImageModelForm):
+    folder = "booths"
+
     class Meta:
         model = BoothPhoto
         # The text alternative in both languages (required when there is an image).

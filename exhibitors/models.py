@@ -19,8 +19,8 @@ from django.utils.translation import pgettext_lazy
 
 from events.models import AccessFeatures, AccessQuerySet, Forum
 from events.text import alphabet_sort_key, normalise, slugify_kk
+from forum_site.uploads import delete_renditions, stored_names
 
-from .uploads import delete_renditions
 from .validators import validate_bin, validate_phone
 
 
@@ -77,7 +77,7 @@ class Organisation(models.Model):
     logo_width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_height = models.PositiveIntegerField(null=True, blank=True, editable=False)
     logo_alt = models.CharField(_("logo text alternative"), max_length=300, blank=True)
-    # Smaller copies of the logo (WebP and JPEG), made on upload: see images.py.
+    # Smaller copies of the logo (WebP and JPEG), made on upload: see forum_site/images.py.
     logo_renditions = models.JSONField(default=list, blank=True, editable=False)
     # Derived on save: sort order in each alphabet and lower-cased search text.
     sort_key_kk = models.CharField(max_length=900, editable=False, db_index=True, default="")
@@ -355,7 +355,7 @@ class BoothPhoto(models.Model):
     )
     width = models.PositiveIntegerField(null=True, blank=True, editable=False)
     height = models.PositiveIntegerField(null=True, blank=True, editable=False)
-    # Smaller copies (WebP and JPEG), made on upload: see images.py.
+    # Smaller copies (WebP and JPEG), made on upload: see forum_site/images.py.
     renditions = models.JSONField(default=list, blank=True, editable=False)
     alt = models.CharField(_("text alternative"), max_length=300)
     order = models.PositiveSmallIntegerField(_("order"), default=0)
@@ -378,21 +378,14 @@ class BoothPhoto(models.Model):
         return image_sources(self.renditions)
 
 
-def _stored_names(image, renditions):
-    names = {rendition["name"] for rendition in renditions or []}
-    if image:
-        names.add(image.name)
-    return [{"name": name} for name in sorted(names)]
-
-
 @receiver(post_delete, sender=BoothPhoto)
 def _remove_photo_files(sender, instance, **kwargs):
     """A deleted photo's files go too, once the deletion is committed."""
-    if names := _stored_names(instance.image, instance.renditions):
+    if names := stored_names(instance.image, instance.renditions):
         transaction.on_commit(partial(delete_renditions, names))
 
 
 @receiver(post_delete, sender=Organisation)
 def _remove_logo_files(sender, instance, **kwargs):
-    if names := _stored_names(instance.logo, instance.logo_renditions):
+    if names := stored_names(instance.logo, instance.logo_renditions):
         transaction.on_commit(partial(delete_renditions, names))

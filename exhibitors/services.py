@@ -19,9 +19,9 @@ from django.utils import timezone, translation
 
 from events.models import ACCESS_NAMES, ACCESS_PREFIX, Forum
 from forum_site.history import log_change
+from forum_site.uploads import files_removed_on_error
 
 from .models import Booth, BoothPhoto, Organisation
-from .uploads import files_removed_on_error
 
 logger = logging.getLogger(__name__)
 

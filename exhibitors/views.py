@@ -14,13 +14,13 @@ from django.views.generic import DetailView, FormView, ListView
 
 from events.models import Forum, ProgrammeItem
 from events.views import EditionMixin, access_choices, access_selected
+from forum_site.images import MAX_BYTES
+from forum_site.uploads import CappedUploadHandler
 
 from .forms import BoothApplicationForm
-from .images import MAX_BYTES
 from .models import Booth, Theme
 from .ratelimit import application_limits
 from .services import application_submit
-from .uploads import CappedUploadHandler
 
 
 class BoothListView(EditionMixin, ListView):

@@ -1,8 +1,13 @@
 """Pieces the admin classes of every app share."""
 
+from functools import partial
+
+from django import forms
 from django.apps import apps
 from django.conf import settings
-from django.db import models
+from django.core.exceptions import ValidationError
+from django.core.files.uploadedfile import UploadedFile
+from django.db import models, transaction
 from django.utils.encoding import force_str
 from django.utils.html import format_html
 from django.utils.text import capfirst
@@ -15,6 +20,9 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
+
+from .images import OUTPUT_FORMATS, PHOTO_WIDTHS, prepare_image
+from .uploads import StoredFiles, delete_renditions, stored_names
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -133,3 +141,62 @@ class StaffExportMixin(ExportMixin):
 
     formats = [CSV, XLSX]
     export_form_class = ExportForm
+
+
+class ReencodedImageModelForm(forms.ModelForm):
+    """An admin form whose image upload goes through the same checks as the public form.
+
+    The upload is judged by images.prepare_image and stored as its re-encoded
+    renditions under a random name in `folder` (never the original file); the
+    files it replaces are removed once the change is committed. Subclasses
+    name the model's fields and the copies to make.
+    """
+
+    image_field = "image"
+    renditions_field = "renditions"
+    size_fields = ("width", "height")
+    widths = PHOTO_WIDTHS
+    formats = OUTPUT_FORMATS
+    folder = None
+
+    def __init__(self, *args, **kwargs):
+        super().__init__(*args, **kwargs)
+        # Named now: validating the form puts the upload on the instance.
+        self._stored = (
+            stored_names(
+                getattr(self.instance, self.image_field),
+                getattr(self.instance, self.renditions_field),
+            )
+            if self.instance.pk is not None
+            else []
+        )
+
+    def clean(self):
+        cleaned = super().clean()
+        upload = cleaned.get(self.image_field)
+        self._prepared = None
+        if isinstance(upload, UploadedFile):
+            try:
+                self._prepared = prepare_image(upload, self.widths, self.formats)
+            except ValidationError as error:
+                self.add_error(self.image_field, error)
+        return cleaned
+
+    def save(self, commit=True):
+        instance = super().save(commit=False)
+        cleared = self.cleaned_data.get(self.image_field) is False
+        if self._prepared is not None:
+            main, renditions = StoredFiles().store(self._prepared, self.folder)
+            largest = self._prepared.largest()
+            setattr(instance, self.image_field, main)
+            setattr(instance, self.renditions_field, renditions)
+            setattr(instance, self.size_fields[0], largest.width)
+            setattr(instance, self.size_fields[1], largest.height)
+        elif cleared:
+            setattr(instance, self.renditions_field, [])
+        if self._stored and (self._prepared is not None or cleared):
+            transaction.on_commit(partial(delete_renditions, self._stored))
+        if commit:
+            instance.save()
+            self._save_m2m()
+        return instance

@@ -50,7 +50,8 @@ class HomeView(EditionMixin, TemplateView):
             plenary=forum.programme_items.filter(kind=ProgrammeItem.Kind.PLENARY).first(),
             award_count=Award.objects.filter(forum=forum).count(),
             booth_count=Booth.objects.public().filter(forum=forum).count(),
-            accepts_applications=forum.accepts_applications(),
+            # The form takes applications for the current edition only.
+            accepts_applications=self.is_current_edition and forum.accepts_applications(),
         )
         return context
 

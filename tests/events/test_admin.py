@@ -1,10 +1,17 @@
-"""The edition admin: the publish rule, inlines in order, history of actions, staff preview."""
+"""The edition admin: the publish rule, inlines in order, history of actions, staff preview,
+and the share image's checks."""
 
+import re
+
+import pytest
 from django.contrib.admin.models import LogEntry
+from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
+from PIL import Image
 
 from events.models import Forum
 from events.services import forum_publish
+from tests import files
 from tests.factories import ForumFactory, ProgrammeItemFactory
 
 
@@ -110,3 +117,135 @@ def test_published_edition_page_reads_no_session(client, db):
     assert response.status_code == 200
     assert "Cookie" not in response.get("Vary", "")
     assert "no-store" not in response.get("Cache-Control", "")
+
+
+# The share image gets the checks and re-encoding of every other uploaded image
+
+
+def complete_forum(**kwargs):
+    return ForumFactory(summary_kk="Қысқаша", summary_ru="Кратко", **kwargs)
+
+
+def upload_share_image(client, forum, upload, **changes):
+    return client.post(
+        reverse("admin:events_forum_change", args=[forum.pk]),
+        _form_data(forum, share_image=upload, **changes),
+    )
+
+
+def stored_files(settings):
+    root = settings.MEDIA_ROOT
+    return sorted(str(p.relative_to(root)) for p in root.rglob("*") if p.is_file())
+
+
+@pytest.mark.parametrize(
+    ("make", "code"),
+    [
+        (files.svg, "unsupported_format"),
+        (files.html_named_jpeg, "unsupported_format"),
+        (files.gif, "unsupported_format"),
+        (files.png_bomb, "too_many_pixels"),
+        (files.truncated_jpeg, "damaged"),
+        (files.polyglot_jpeg_zip, "trailing_data"),
+        (files.too_large, "file_too_large"),
+    ],
+)
+def test_a_bad_share_image_is_refused_with_its_message_and_not_stored(
+    client, editor, settings, make, code
+):
+    forum = complete_forum()
+    client.force_login(editor)
+
+    response = upload_share_image(client, forum, make())
+
+    assert response.status_code == 200
+    errors = response.context["adminform"].form.errors.as_data()
+    assert list(errors) == ["share_image"]
+    assert [error.code for error in errors["share_image"]] == [code]
+    forum.refresh_from_db()
+    assert (forum.share_image.name, forum.share_image_renditions) == ("", [])
+    assert stored_files(settings) == []
+
+
+def test_a_refused_share_image_is_explained_in_the_staff_members_language(client, editor):
+    forum = complete_forum()
+    client.force_login(editor)
+    client.cookies["django_language"] = "ru"
+
+    response = upload_share_image(client, forum, files.svg(name="share.png"))
+
+    assert response.context["adminform"].form.errors["share_image"] == [
+        "Этот файл не изображение JPEG, PNG или WebP (что бы ни говорило его имя). "
+        "Выберите фотографию или картинку в одном из этих форматов."
+    ]
+
+
+def test_a_share_image_is_stored_reencoded_without_exif_under_a_random_name(
+    client, editor, settings
+):
+    forum = complete_forum()
+    client.force_login(editor)
+
+    response = upload_share_image(client, forum, files.jpeg_with_gps("phone.jpg"))
+
+    assert response.status_code == 302
+    forum.refresh_from_db()
+    # One JPEG, turned upright as its EXIF said (800 × 600 on its side), never enlarged.
+    assert stored_files(settings) == [forum.share_image.name]
+    assert re.fullmatch(r"share/[0-9a-f]{32}-600\.jpg", forum.share_image.name)
+    assert (forum.share_image_width, forum.share_image_height) == (600, 800)
+    assert forum.share_image_renditions == [
+        {"name": forum.share_image.name, "width": 600, "height": 800, "format": "jpeg"}
+    ]
+    with Image.open(forum.share_image.path) as image:
+        assert (image.format, image.size) == ("JPEG", (600, 800))
+        assert not image.getexif()
+        assert "exif" not in image.info
+
+
+def test_a_large_share_image_is_stored_1200_pixels_wide(client, editor):
+    forum = complete_forum()
+    client.force_login(editor)
+
+    upload_share_image(client, forum, files.png(size=(2400, 1260)))
+
+    forum.refresh_from_db()
+    assert forum.share_image.name.endswith("-1200.jpg")
+    assert (forum.share_image_width, forum.share_image_height) == (1200, 630)
+
+
+def test_replacing_or_clearing_the_share_image_removes_the_old_file(
+    client, editor, settings, django_capture_on_commit_callbacks
+):
+    # One stored before uploads were checked: the original file, with no renditions.
+    forum = complete_forum(share_image=SimpleUploadedFile("old.jpg", files.image_bytes()))
+    legacy = forum.share_image.name
+    client.force_login(editor)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        upload_share_image(client, forum, files.jpeg(size=(1200, 630)))
+    forum.refresh_from_db()
+    replaced = forum.share_image.name
+    after_replacing = stored_files(settings)
+    with django_capture_on_commit_callbacks(execute=True):
+        upload_share_image(client, forum, "", **{"share_image-clear": "on"})
+    forum.refresh_from_db()
+
+    assert legacy.startswith("share/old") and after_replacing == [replaced] != [legacy]
+    assert (forum.share_image.name, forum.share_image_renditions) == ("", [])
+    assert stored_files(settings) == []
+
+
+def test_deleting_an_edition_removes_its_share_image(
+    client, editor, settings, django_capture_on_commit_callbacks
+):
+    forum = complete_forum()
+    client.force_login(editor)
+    upload_share_image(client, forum, files.jpeg())
+    forum.refresh_from_db()
+    assert stored_files(settings) == [forum.share_image.name]
+
+    with django_capture_on_commit_callbacks(execute=True):
+        forum.delete()
+
+    assert stored_files(settings) == []

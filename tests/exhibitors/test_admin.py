@@ -145,8 +145,7 @@ def test_a_logo_uploaded_in_the_admin_is_checked_and_reencoded(staff_client, set
     from PIL import Image
 
     from exhibitors.models import Organisation
-
-    from . import files
+    from tests import files
 
     refused = staff_client.post(
         "/admin/exhibitors/organisation/add/",
@@ -183,8 +182,7 @@ def test_replacing_a_photo_in_the_admin_removes_the_old_files(
     staff_client, pending, settings, django_capture_on_commit_callbacks
 ):
     from exhibitors.forms import BoothPhotoAdminForm
-
-    from . import files
+    from tests import files
 
     booth = pending()[0]
     first = BoothPhotoAdminForm(
@@ -212,8 +210,7 @@ def test_replacing_a_photo_in_the_admin_removes_the_old_files(
 
 def test_deleting_a_photo_removes_its_files(pending, settings, django_capture_on_commit_callbacks):
     from exhibitors.forms import BoothPhotoAdminForm
-
-    from . import files
+    from tests import files
 
     form = BoothPhotoAdminForm(
         {"booth": pending()[0].pk, "alt_kk": "Бір", "alt_ru": "Один", "order": 0},

@@ -9,8 +9,8 @@ from django.urls import reverse
 from openpyxl import load_workbook
 
 from exhibitors.models import Booth, BoothPhoto, Organisation
-from tests.exhibitors.files import png
 from tests.factories import BoothFactory, ForumFactory, OrganisationFactory, ThemeFactory
+from tests.files import png
 
 
 def test_logo_needs_alt_text_in_both_languages(db):

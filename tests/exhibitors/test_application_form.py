@@ -9,9 +9,9 @@ from pytest_django.asserts import assertContains, assertNotContains, assertRedir
 
 from events.models import ACCESS_NAMES
 from exhibitors.models import Booth, BoothPhoto, Organisation
-from tests.factories import OrganisationFactory
+from tests import files
+from tests.factories import ForumFactory, OrganisationFactory
 
-from . import files
 from .conftest import valid_bin
 
 APPLY = "/{}/exhibition/apply/"
@@ -108,6 +108,40 @@ def test_without_dates_or_after_the_closing_date_applications_are_closed(
 
 def test_the_home_page_links_to_the_form_while_it_is_open(client, open_forum):
     assertContains(client.get("/kk/"), 'href="/kk/exhibition/apply/"')
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_current_editions_home_at_its_archive_address_links_to_the_form(
+    client, open_forum, language
+):
+    response = client.get(f"/{language}/archive/{open_forum.slug}/")
+
+    assertContains(response, f'href="/{language}/exhibition/apply/"', count=1)
+
+
+@pytest.mark.parametrize(
+    "closes",
+    [
+        timezone.now() - datetime.timedelta(days=300),
+        # Dates left open by mistake: the form still takes the current edition's only.
+        None,
+    ],
+)
+def test_a_past_editions_home_never_links_to_the_form(client, open_forum, closes):
+    open_forum.starts_on = datetime.date(2099, 5, 1)
+    open_forum.save()
+    past = ForumFactory(
+        slug="2024",
+        starts_on=datetime.date(2024, 5, 1),
+        applications_open_from=timezone.now() - datetime.timedelta(days=400),
+        applications_open_until=closes,
+    )
+
+    response = client.get(f"/kk/archive/{past.slug}/")
+
+    assertNotContains(response, "/exhibition/apply/")
+    assertNotContains(response, 'id="call-heading"')
+    assertContains(client.get(f"/kk/archive/{open_forum.slug}/"), 'href="/kk/exhibition/apply/"')
 
 
 # A good application

@@ -7,12 +7,14 @@ from html.parser import HTMLParser
 import pytest
 from django.core.cache import cache
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.urls import reverse
 from PIL import Image
 
 from forum_site.linked_data import json_ld_script
 from tests.factories import BoothFactory, ForumFactory, OrganisationFactory, ProgrammeItemFactory
 
 ALMATY = dt.timezone(dt.timedelta(hours=5))
+ADMIN_FIELDS = ["slug", "title_kk", "title_ru", "summary_kk", "summary_ru", "status"]
 PUBLIC_PAGES = ["", "programme/", "exhibition/", "plenary/", "awards/", "concert/", "archive/"]
 
 
@@ -87,17 +89,31 @@ def test_a_booth_page_is_shared_with_its_organisation_and_project(client, db):
     assert meta["og:description"] == "Инклюзивті шеберхана"
 
 
-def test_an_uploaded_share_image_is_used(client, db, settings):
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_share_image_uploaded_in_the_admin_is_shared_at_its_stored_size(client, editor, language):
+    forum = ForumFactory(slug="edition", summary_kk="Қысқаша", summary_ru="Кратко")
     output = io.BytesIO()
-    Image.new("RGB", (1200, 630), "red").save(output, format="PNG")
-    forum = ForumFactory(
-        slug="edition", share_image=SimpleUploadedFile("share.png", output.getvalue())
+    Image.new("RGB", (2400, 1260), "red").save(output, format="PNG")
+    inlines = ("programme_items", "statements", "performances")
+    client.force_login(editor)
+    client.post(
+        reverse("admin:events_forum_change", args=[forum.pk]),
+        {
+            **{name: getattr(forum, name) for name in ADMIN_FIELDS},
+            **{
+                f"{inline}-{kind}_FORMS": "0" for inline in inlines for kind in ("TOTAL", "INITIAL")
+            },
+            "share_image": SimpleUploadedFile("share.png", output.getvalue()),
+        },
     )
+    client.logout()
+    forum.refresh_from_db()
 
-    meta = parse(client.get("/ru/archive/edition/")).meta
-
-    assert meta["og:image"] == f"http://testserver/media/{forum.share_image.name}"
-    assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
+    assert re.fullmatch(r"share/[0-9a-f]{32}-1200\.jpg", forum.share_image.name)
+    for page in ("", "programme/"):
+        meta = parse(client.get(f"/{language}/archive/edition/{page}")).meta
+        assert meta["og:image"] == f"http://testserver/media/{forum.share_image.name}"
+        assert (meta["og:image:width"], meta["og:image:height"]) == ("1200", "630")
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])

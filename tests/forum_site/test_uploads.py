@@ -1,7 +1,7 @@
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.test import RequestFactory
 
-from exhibitors.uploads import CappedUploadHandler
+from forum_site.uploads import CappedUploadHandler
 
 
 def test_the_upload_handler_keeps_only_the_forms_files_and_caps_their_bytes():

@@ -73,6 +73,18 @@ def files_removed_on_error(storage=None):
         raise
 
 
+def stored_names(image, renditions):
+    """The files an image field and its `renditions` list hold, as a list `delete_renditions` takes.
+
+    The field's own file is named too: an image stored before renditions were
+    kept (or uploaded unchecked) has no renditions list.
+    """
+    names = {rendition["name"] for rendition in renditions or []}
+    if image:
+        names.add(image.name)
+    return [{"name": name} for name in sorted(names)]
+
+
 def delete_renditions(renditions, storage=None):
     """Delete the files of a `renditions` list (when its photo or logo is replaced or removed)."""
     storage = storage or default_storage

@@ -6,7 +6,11 @@ appended and photos carrying their GPS position (see shared/SECURITY.md).
 Here an upload is accepted only if Pillow, limited to JPEG, PNG and WebP,
 decodes it whole, within our size and pixel caps and with nothing after the
 image's end; it is then re-encoded (EXIF, GPS, XMP and colour profiles
-dropped, orientation applied) at the widths the pages use, as WebP and JPEG.
+dropped, orientation applied) at the widths the pages use, as WebP and JPEG
+(JPEG alone for a share image: link previews read no <picture>).
+
+Every uploaded image goes through here: the public booth form's, and the
+admin's (booth photos, logos, an edition's share image).
 """
 
 import io
@@ -29,10 +33,9 @@ PHOTO_WIDTHS = (480, 960, 1600)
 LOGO_WIDTHS = (160, 320, 640)
 
 # What the stored copies are: (format, file extension, Pillow options).
-OUTPUT_FORMATS = (
-    ("WEBP", "webp", {"quality": 80, "method": 4}),
-    ("JPEG", "jpg", {"quality": 85, "optimize": True, "progressive": True}),
-)
+WEBP_OUTPUT = ("WEBP", "webp", {"quality": 80, "method": 4})
+JPEG_OUTPUT = ("JPEG", "jpg", {"quality": 85, "optimize": True, "progressive": True})
+OUTPUT_FORMATS = (WEBP_OUTPUT, JPEG_OUTPUT)
 
 # Anything Pillow may raise on a damaged file while decoding it.
 _DECODING_ERRORS = (OSError, SyntaxError, ValueError, EOFError, struct.error, IndexError)
@@ -63,8 +66,11 @@ class PreparedImage:
         return max((r for r in self.renditions if r.format == format), key=lambda r: r.width)
 
 
-def prepare_image(upload, widths=PHOTO_WIDTHS):
+def prepare_image(upload, widths=PHOTO_WIDTHS, formats=OUTPUT_FORMATS):
     """Validate an uploaded file and return it re-encoded, or raise ValidationError.
+
+    The copies are `widths` wide (never wider than the original), in each of
+    `formats` (entries of OUTPUT_FORMATS).
 
     Every refusal has its own message: too large, not an image of an allowed
     type (SVG, GIF, HTML, a renamed file...), too many pixels (a decompression
@@ -96,7 +102,7 @@ def prepare_image(upload, widths=PHOTO_WIDTHS):
             ),
             "trailing_data",
         )
-    return _reencode(image, widths)
+    return _reencode(image, widths, formats)
 
 
 def _too_many_pixels():
@@ -248,7 +254,7 @@ def _flatten(image, keep_alpha):
     return image.convert("RGB")
 
 
-def _reencode(image, widths):
+def _reencode(image, widths, formats):
     try:
         image = ImageOps.exif_transpose(image)
         image = _to_srgb(image)
@@ -259,7 +265,7 @@ def _reencode(image, widths):
     for width in targets:
         height = max(1, round(image.height * width / image.width))
         resized = image if width == image.width else image.resize((width, height), Image.LANCZOS)
-        for pillow_format, extension, options in OUTPUT_FORMATS:
+        for pillow_format, extension, options in formats:
             output = io.BytesIO()
             encoded = _flatten(resized, keep_alpha=pillow_format == "WEBP")
             # Nothing of the original's metadata is passed on: some encoders

@@ -5,9 +5,8 @@ from django.core.exceptions import ValidationError
 from django.utils import translation
 from PIL import Image
 
-from exhibitors.images import LOGO_WIDTHS, PHOTO_WIDTHS, prepare_image
-
-from . import files
+from forum_site.images import LOGO_WIDTHS, PHOTO_WIDTHS, prepare_image
+from tests import files
 
 
 def refusal(upload):
