@@ -1,6 +1,7 @@
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
 from django.db.models.signals import post_migrate
+from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
 
 
@@ -11,10 +12,16 @@ class ForumSiteConfig(AppConfig):
     verbose_name = _("Forum site")
 
     def ready(self):
+        from django.contrib.admin import widgets
+
         from . import caching
         from .roles import sync_after_migrate
 
         caching.connect_signals()
+        # Select2 ships no Kazakh messages ("Searching…", "No results found"):
+        # static/admin/js/vendor/select2/i18n/kk.js is ours, and the admin's
+        # autocomplete widget loads a language's file only when it is listed here.
+        widgets.SELECT2_TRANSLATIONS.setdefault("kk", "kk")
         # After every app's post_migrate has made its permissions (ours runs last:
         # forum_site is the last installed app).
         post_migrate.connect(sync_after_migrate, sender=self)
@@ -25,3 +32,25 @@ class AxesConfig(AxesAppConfig):
 
     default = False
     verbose_name = _("Login attempts")
+
+    def ready(self):
+        super().ready()
+        from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+
+        # django-axes names its records in English ("Attempted Access: …"), and
+        # the admin titles, breadcrumbs and history by these names.
+        AccessAttempt.__str__ = _record_name
+        AccessLog.__str__ = _record_name
+        AccessFailureLog.__str__ = _record_name
+
+
+def _record_name(record):
+    from django.utils.formats import date_format
+    from django.utils.text import capfirst
+    from django.utils.timezone import localtime
+
+    return gettext("%(record)s: %(username)s, %(time)s") % {
+        "record": capfirst(record._meta.verbose_name),
+        "username": record.username,
+        "time": date_format(localtime(record.attempt_time), "DATETIME_FORMAT"),
+    }

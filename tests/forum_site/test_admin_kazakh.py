@@ -2,17 +2,22 @@
 
 Django's own Kazakh admin catalogue is incomplete; locale/contrib supplies the
 missing strings. A page fails when its visible text (text nodes and the
-attributes people read: titles, labels, button values, alt texts) holds a
-word in Latin letters that is not a known code (kk, ru, CSV, XLSX).
+attributes people read: titles, labels, button values, alt texts, the inlines'
+"Add another" links) holds a word in Latin letters that is not a known code
+(kk, ru, CSV, XLSX). The rarer pages (filters, pagination, errors, messages,
+history, login records) are walked in Russian too.
 """
 
 import json
 import re
+from html import unescape
 from html.parser import HTMLParser
+from pathlib import Path
 
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
+from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from awards.models import Award
@@ -45,6 +50,15 @@ ALLOWED = {
     "Control",
     "Command",
     "Mac",
+    "IP",
+    "LDAP",
+    # HTTP and its request methods, in django-axes's login records.
+    "HTTP",
+    "GET",
+    "POST",
+    # The staff groups' names are keys that forum_site/roles.py looks groups up by.
+    "Editors",
+    "Moderators",
 }
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 READ_ATTRIBUTES = {"title", "alt", "aria-label", "placeholder"}
@@ -63,6 +77,10 @@ class VisibleText(HTMLParser):
             self.parts.append(attrs[name] or "")
         if tag == "input" and attrs.get("type") in {"submit", "button", "reset"}:
             self.parts.append(attrs.get("value") or "")
+        if "data-inline-formset" in attrs:
+            # The inline's "Add another …" and "Remove" links, which JavaScript draws.
+            options = json.loads(attrs["data-inline-formset"])["options"]
+            self.parts += [options["addText"], options["deleteText"]]
 
     def handle_endtag(self, tag):
         if tag in {"script", "style", "template"}:
@@ -83,7 +101,11 @@ def english_in(html):
         # E-mail and web addresses, file names, slugs and reference codes are not language.
         text = re.sub(
             r"\S+@\S+|https?://\S+|/\S*|\S+\.(?:png|jpe?g|webp|csv|xlsx)\b"
-            r"|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\b[A-Z0-9]{3}-[A-Z0-9]{4}\b",
+            r"|\b[a-z0-9]+(?:-[a-z0-9]+)+\b|\b[A-Z0-9]{3}-[A-Z0-9]{4}\b"
+            # django-axes's placeholder for a value a login without a request lacks.
+            r"|<unknown>"
+            # A password's summary: the hasher's name and the masked salt and hash.
+            r"|\b[a-z0-9]+_[a-z0-9_]+\b|\S+\*{4,}",
             "",
             text,
         )
@@ -258,3 +280,307 @@ def test_admin_javascript_strings_are_in_kazakh(kazakh_admin):
     for text in ("Уақытты таңдаңыз", "Күнді таңдаңыз", "Жұма", "Қыркүйек", "Барлық %s таңдау"):
         # The catalogue is JavaScript with JSON strings (non-ASCII letters escaped).
         assert json.dumps(text) in catalogue, text
+
+
+# --- The rarer pages: what staff meet once the admin holds data, errors and filters.
+
+
+class FormFields(HTMLParser):
+    """The values a browser would submit from the page's main form (no files, no buttons)."""
+
+    def __init__(self):
+        super().__init__()
+        self.data, self._select, self._textarea = {}, None, None
+
+    def _add(self, name, value):
+        self.data.setdefault(name, []).append(value)
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        name = attrs.get("name")
+        if tag == "input" and name and attrs.get("type") not in {"submit", "button", "file"}:
+            if attrs.get("type") not in {"checkbox", "radio"} or "checked" in attrs:
+                self._add(name, attrs.get("value") or "")
+        elif tag == "select" and name:
+            self._select = name
+            self.data.setdefault(name, [])
+        elif tag == "option" and self._select and "selected" in attrs:
+            self._add(self._select, attrs.get("value") or "")
+        elif tag == "textarea" and name:
+            self._textarea = name
+            self._add(name, "")
+
+    def handle_endtag(self, tag):
+        if tag == "select":
+            self._select = None
+        elif tag == "textarea":
+            self._textarea = None
+
+    def handle_data(self, data):
+        if self._textarea:
+            self.data[self._textarea][-1] += data
+
+
+def form_data(html, **changes):
+    """The change form's submission, with `changes` applied (None drops a field)."""
+    parser = FormFields()
+    parser.feed(html)
+    data = {name: values for name, values in parser.data.items() if name != "csrfmiddlewaretoken"}
+    for name, value in changes.items():
+        if value is None:
+            data.pop(name, None)
+        else:
+            data[name] = value
+    return data
+
+
+class FilterLinks(HTMLParser):
+    """The links of a change list's filter sidebar and date hierarchy."""
+
+    def __init__(self):
+        super().__init__()
+        self.links, self._depth = [], 0
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag in {"nav", "div"} and (
+            attrs.get("id") == "changelist-filter" or "xfull" in (attrs.get("class") or "")
+        ):
+            self._depth = 1
+        elif self._depth and tag in {"nav", "div"}:
+            self._depth += 1
+        if self._depth and tag == "a" and (attrs.get("href") or "").startswith("?"):
+            self.links.append(attrs["href"])
+
+    def handle_endtag(self, tag):
+        if self._depth and tag in {"nav", "div"}:
+            self._depth -= 1
+
+
+def filter_links(html):
+    parser = FilterLinks()
+    parser.feed(html)
+    return list(dict.fromkeys(parser.links))
+
+
+@pytest.fixture(params=["kk", "ru"])
+def staff_admin(request, client, db):
+    """A superuser's admin in Kazakh, then in Russian: neither may show English."""
+    staff = User.objects.create_user(
+        "әкімші", password="Жаз-2025-құпия!", is_staff=True, is_superuser=True
+    )
+    client.force_login(staff)
+    client.cookies["django_language"] = request.param
+    return client
+
+
+def no_english(pages):
+    assert {name: english_in(html) for name, html in pages.items()} == {
+        name: set() for name in pages
+    }
+
+
+@pytest.fixture
+def login_records(db):
+    """One row in each of django-axes's tables (the admin lists them for IT staff)."""
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.utils import timezone
+
+    now = timezone.now()
+    common = {
+        "user_agent": "Браузер",
+        "ip_address": "10.0.0.1",
+        "username": "әкімші",
+        "http_accept": "мәтін",
+        "path_info": "/admin/login/",
+    }
+    AccessAttempt.objects.create(
+        **common, get_data="", post_data="", failures_since_start=3, attempt_time=now
+    )
+    AccessLog.objects.create(**common, attempt_time=now, logout_time=now)
+    AccessFailureLog.objects.create(**common, attempt_time=now, locked_out=True)
+
+
+def test_staff_and_login_record_pages_are_in_kazakh(staff_admin, login_records):
+    from axes.models import AccessAttempt, AccessFailureLog, AccessLog
+    from django.contrib.auth.models import Group
+
+    Group.objects.get_or_create(name="Редакторлар")
+    pages = {}
+    for model in (User, Group, AccessAttempt, AccessLog, AccessFailureLog):
+        # django-axes's records are written by logins only: its admin has no add page.
+        read_only = model._meta.app_label == "axes"
+        for page in model_pages(model):
+            if read_only and page.endswith("/add/"):
+                continue
+            response = staff_admin.get(page)
+            assert response.status_code == 200, page
+            pages[page] = response.text
+    user = User.objects.get(username="әкімші")
+    password = reverse("admin:auth_user_password_change", args=[user.pk])
+    pages[password] = staff_admin.get(password).text
+    pages["axes app"] = staff_admin.get(reverse("admin:app_list", args=["axes"])).text
+    no_english(pages)
+
+
+@pytest.mark.parametrize("model", [*ADMIN_MODELS, User], ids=lambda model: model.__name__)
+def test_filtered_change_lists_are_in_kazakh(staff_admin, content, login_records, model):
+    """Every filter choice and date-hierarchy step, and a filter with a search finding nothing."""
+    changelist = reverse(f"admin:{model._meta.app_label}_{model._meta.model_name}_changelist")
+    pages, queue = {}, [changelist]
+    while queue and len(pages) < 40:
+        page = queue.pop(0)
+        if page in pages:
+            continue
+        response = staff_admin.get(page)
+        assert response.status_code == 200, page
+        pages[page] = response.text
+        if page == changelist or page.count("__") <= 3:
+            queue += [changelist + link for link in filter_links(response.text)]
+    last = max(pages, key=len)
+    pages[last + "&q=жоқ"] = staff_admin.get(last + "&q=жоқ").text
+    no_english(pages)
+
+
+def test_axes_filters_and_date_hierarchy_are_in_kazakh(staff_admin, login_records):
+    from axes.models import AccessAttempt
+
+    changelist = reverse("admin:axes_accessattempt_changelist")
+    pages = {changelist: staff_admin.get(changelist).text}
+    for link in filter_links(pages[changelist]):
+        pages[changelist + link] = staff_admin.get(changelist + link).text
+    assert AccessAttempt.objects.exists()
+    no_english(pages)
+
+
+def test_long_change_list_pages_are_in_kazakh(staff_admin, content):
+    """More rows than a page holds: page links, "Show all", and "Select all … themes"."""
+    Theme.objects.bulk_create(
+        Theme(name_kk=f"Тақырып {n}", name_ru=f"Тема {n}", slug=f"taqyryp-{n}", order=n)
+        for n in range(150)
+    )
+    changelist = reverse("admin:exhibitors_theme_changelist")
+    first = staff_admin.get(changelist)
+    pages = {
+        "first": first.text,
+        "second": staff_admin.get(changelist + "?p=2").text,
+        "all": staff_admin.get(changelist + "?all=").text,
+        "out of range": staff_admin.get(changelist + "?p=99", follow=True).text,
+    }
+    assert first.context["cl"].result_count == 151
+    assert first.context["cl"].can_show_all
+    no_english(pages)
+
+
+def test_change_form_errors_are_in_kazakh(staff_admin, content):
+    """Field, non-field and inline errors, with the summary above the form."""
+    forum = Forum.objects.get()
+    change = reverse("admin:events_forum_change", args=[forum.pk])
+    data = form_data(staff_admin.get(change).text)
+    data.update(
+        {
+            "programme_items-TOTAL_FORMS": "2",
+            "programme_items-1-order": "х",
+            "programme_items-1-kind": "",
+            "programme_items-1-starts_at": "ертең",
+            "programme_items-1-title_kk": "",
+            "year": "екі мың",
+            "starts_on": "32.13.2025",
+        }
+    )
+    inline_errors = staff_admin.post(change, data)
+    award_add = reverse("admin:awards_award_add")
+    award = form_data(staff_admin.get(award_add).text, forum=str(forum.pk))
+    non_field = staff_admin.post(award_add, award)
+    pages = {"inline": inline_errors.text, "non-field": non_field.text}
+    assert inline_errors.context["errors"]
+    assert inline_errors.context["inline_admin_formsets"][0].formset.errors[1]
+    assert non_field.context["adminform"].form.non_field_errors()
+    no_english(pages)
+
+
+def test_messages_after_add_change_and_delete_are_in_kazakh(staff_admin, content):
+    add = reverse("admin:events_person_add")
+    person = {"name_kk": "Жаңа адам", "name_ru": "Новый человек", "order": "0"}
+    added = staff_admin.post(add, {**person, "_continue": "1"}, follow=True)
+    another = staff_admin.post(add, {**person, "_addanother": "1"}, follow=True)
+    new = Person.objects.filter(name_kk="Жаңа адам").first()
+    change = reverse("admin:events_person_change", args=[new.pk])
+    changed = staff_admin.post(
+        change, {**person, "name_kk": "Өзгерді", "_continue": "1"}, follow=True
+    )
+    history = staff_admin.get(reverse("admin:events_person_history", args=[new.pk]))
+    deleted = staff_admin.post(
+        reverse("admin:events_person_delete", args=[new.pk]), {"post": "yes"}, follow=True
+    )
+    changelist = reverse("admin:events_person_changelist")
+    spare = [Person.objects.create(name_kk=name, name_ru=name).pk for name in ("Бір", "Екі")]
+    bulk = staff_admin.post(
+        changelist,
+        {"action": "delete_selected", "post": "yes", "_selected_action": spare},
+        follow=True,
+    )
+    index = staff_admin.get(reverse("admin:index"))
+    pages = {
+        "added": added.text,
+        "add another": another.text,
+        "changed": changed.text,
+        "history": history.text,
+        "deleted": deleted.text,
+        "bulk deleted": bulk.text,
+        "index with recent actions": index.text,
+    }
+    assert [len(page.context["messages"]) for page in (added, another, changed, deleted, bulk)] == [
+        1,
+        1,
+        1,
+        1,
+        1,
+    ]
+    assert not Person.objects.filter(pk__in=[new.pk, *spare]).exists()
+    no_english(pages)
+
+
+def test_history_with_inline_changes_is_in_kazakh(staff_admin, content):
+    forum = Forum.objects.get()
+    change = reverse("admin:events_forum_change", args=[forum.pk])
+    data = form_data(staff_admin.get(change).text)
+    data["programme_items-0-title_kk"] = "Өзгертілген тақырып"
+    data["performances-0-DELETE"] = "on"
+    saved = staff_admin.post(change, {**data, "_continue": "1"}, follow=True)
+    history = staff_admin.get(reverse("admin:events_forum_history", args=[forum.pk]))
+    bulk = staff_admin.post(
+        reverse("admin:events_forum_changelist"),
+        {"action": "delete_selected", "_selected_action": [forum.pk]},
+    )
+    assert saved.redirect_chain == [(change, 302)]
+    assert inline_texts(saved.text)[0] in {
+        ("Тағы бір Бағдарлама тармағы қосу", "Өшіру"),
+        ("Добавить еще один Пункт программы", "Удалить"),
+    }
+    assert LogEntry.objects.filter(object_id=str(forum.pk)).count() == 1
+    no_english({"saved": saved.text, "history": history.text, "bulk delete": bulk.text})
+
+
+def inline_texts(html):
+    return [
+        (options["addText"], options["deleteText"])
+        for options in (
+            json.loads(unescape(value))["options"]
+            for value in re.findall(r'data-inline-formset="([^"]+)"', html)
+        )
+    ]
+
+
+def test_autocomplete_and_select2_are_in_kazakh(kazakh_admin, content):
+    """The autocomplete answers in Kazakh, and select2's own messages have a Kazakh file."""
+    response = kazakh_admin.get(
+        reverse("admin:autocomplete"),
+        {"app_label": "events", "model_name": "statement", "field_name": "person", "term": "Ай"},
+    )
+    change = kazakh_admin.get(reverse("admin:events_statement_add"))
+    assert [row["text"] for row in response.json()["results"]] == ["Айгүл Сәрсенова"]
+    assert "admin/js/vendor/select2/i18n/kk" in str(change.context["media"])
+    messages = Path(finders.find("admin/js/vendor/select2/i18n/kk.js")).read_text()
+    assert '"select2/i18n/kk"' in messages
+    assert "Ештеңе табылмады" in messages
