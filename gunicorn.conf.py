@@ -27,9 +27,11 @@ graceful_timeout = _env_int("GUNICORN_GRACEFUL_TIMEOUT", 30)
 keepalive = _env_int("GUNICORN_KEEPALIVE", 5)
 
 # Recycle workers now and then: image processing grows a worker's memory.
-# The jitter keeps them from restarting all at once.
-max_requests = _env_int("GUNICORN_MAX_REQUESTS", 1000)
-max_requests_jitter = _env_int("GUNICORN_MAX_REQUESTS_JITTER", 100)
+# Rarely, though: a worker's start costs about 0.4 s of CPU (bench/RESULTS.md),
+# as much as a thousand cached pages. The jitter keeps them from restarting
+# all at once.
+max_requests = _env_int("GUNICORN_MAX_REQUESTS", 20000)
+max_requests_jitter = _env_int("GUNICORN_MAX_REQUESTS_JITTER", 2000)
 
 # Only the proxy may say a request came over HTTPS (X-Forwarded-Proto):
 # its address, never "*".
