@@ -119,6 +119,19 @@ def keyboard_walk(page):
     return focusable, stops, True
 
 
+def unreached_and_unfocused(focusable, stops):
+    """From a keyboard walk: what Tab never reached, and what it reached with no visible focus."""
+    reached = {stop["id"] for stop in stops}
+    missed = [el["name"] for el in focusable if el["id"] not in reached]
+    unfocused = {el["id"]: el["style"] for el in focusable}
+    invisible = [
+        stop["name"]
+        for stop in stops
+        if stop["id"] is None or not focus_is_visible(unfocused[stop["id"]], stop["style"])
+    ]
+    return missed, invisible
+
+
 def focus_is_visible(unfocused, focused):
     """A focused element shows an outline or a ring of at least 2px, or changes colour."""
     if focused["outline"] >= 2 and (

@@ -7,9 +7,9 @@ from .checks import (
     axe_violations,
     describe_violations,
     double_text_size,
-    focus_is_visible,
     keyboard_walk,
     reflow_problems,
+    unreached_and_unfocused,
 )
 from .conftest import SCREENSHOTS, new_page
 from .pages import ADMIN_PAGES, public_urls
@@ -42,15 +42,8 @@ def test_public_page_works_with_the_keyboard_alone(page, site, name, language, p
     assert not trapped, f"focus never came back to the start:\n{as_json(stops[-5:])}"
     # The first Tab reaches the skip link, and it leads to the main content.
     assert 'class="skip-link"' in stops[0]["name"]
-    reached = {stop["id"] for stop in stops}
-    missed = [el["name"] for el in focusable if el["id"] not in reached]
+    missed, invisible = unreached_and_unfocused(focusable, stops)
     assert missed == [], f"not reachable with Tab:\n{as_json(missed)}"
-    unfocused = {el["id"]: el["style"] for el in focusable}
-    invisible = [
-        stop["name"]
-        for stop in stops
-        if stop["id"] is None or not focus_is_visible(unfocused[stop["id"]], stop["style"])
-    ]
     assert invisible == [], f"no visible focus indicator:\n{as_json(invisible)}"
     hidden = [stop["name"] for stop in stops if not stop["inViewport"]]
     assert hidden == [], f"focused but off the screen:\n{as_json(hidden)}"
@@ -122,13 +115,6 @@ def test_admin_page_works_with_the_keyboard_alone(page, site, admin_state, name,
     focusable, stops, trapped = keyboard_walk(p)
 
     assert not trapped, f"focus never came back to the start:\n{as_json(stops[-5:])}"
-    reached = {stop["id"] for stop in stops}
-    missed = [el["name"] for el in focusable if el["id"] not in reached]
+    missed, invisible = unreached_and_unfocused(focusable, stops)
     assert missed == [], f"not reachable with Tab:\n{as_json(missed)}"
-    unfocused = {el["id"]: el["style"] for el in focusable}
-    invisible = [
-        stop["name"]
-        for stop in stops
-        if stop["id"] is None or not focus_is_visible(unfocused[stop["id"]], stop["style"])
-    ]
     assert invisible == [], f"no visible focus indicator:\n{as_json(invisible)}"
