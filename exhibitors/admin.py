@@ -23,7 +23,7 @@ from forum_site.admin_tools import (
 from . import cards
 from .forms import BoothPhotoAdminForm, OrganisationAdminForm
 from .models import Booth, BoothPhoto, Organisation, Theme
-from .resources import BoothResource
+from .resources import BoothResource, BoothResourceWithoutContacts
 from .services import applications_approve, applications_reject
 
 
@@ -180,6 +180,25 @@ class BoothAdmin(StaffExportMixin, BilingualAdmin):
         # Ours (the cards link) on top of django-import-export's (the export
         # link), which it sets in __init__.
         self.change_list_template = "admin/exhibitors/booth/change_list.html"
+
+    # The contact person's name, e-mail and phone are personal data, given for
+    # the moderation of the application: staff who may only view booths
+    # (editors) neither see, search nor export them.
+    def sees_contacts(self, request):
+        return self.has_change_permission(request)
+
+    def get_exclude(self, request, obj=None):
+        exclude = list(super().get_exclude(request, obj) or ())
+        return exclude if self.sees_contacts(request) else [*exclude, *Booth.CONTACT_FIELDS]
+
+    def get_search_fields(self, request):
+        fields = super().get_search_fields(request)
+        if self.sees_contacts(request):
+            return fields
+        return [name for name in fields if name not in Booth.CONTACT_FIELDS]
+
+    def get_export_resource_classes(self, request):
+        return [BoothResource if self.sees_contacts(request) else BoothResourceWithoutContacts]
 
     def get_export_queryset(self, request):
         return (

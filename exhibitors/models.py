@@ -242,6 +242,9 @@ class Booth(AccessFeatures):
     contact_phone = models.CharField(
         _("contact phone"), max_length=20, blank=True, validators=[validate_phone]
     )
+    # Personal data, given for the moderation of the application: never public,
+    # and in the admin only for staff who moderate.
+    CONTACT_FIELDS = ("contact_name", "contact_email", "contact_phone")
     status = models.CharField(
         _("status"), max_length=12, choices=Status.choices, default=Status.SUBMITTED
     )

@@ -1,7 +1,9 @@
 """Exports of booths and booth applications (CSV and XLSX, through django-import-export).
 
 Column headings and values are in the staff member's language; both
-languages of each bilingual field are exported.
+languages of each bilingual field are exported. The contact person's details
+are personal data: only staff who moderate the applications export them
+(BoothAdmin picks the resource).
 """
 
 from django.utils.translation import gettext_lazy as _
@@ -67,3 +69,13 @@ class BoothResource(resources.ModelResource):
             if getattr(booth, name)
         ]
         return "; ".join(str(need) for need in needs)
+
+
+class BoothResourceWithoutContacts(BoothResource):
+    """The booths as anyone on the staff who may view them may have them: no contact person."""
+
+    class Meta(BoothResource.Meta):
+        fields = tuple(
+            name for name in BoothResource.Meta.fields if name not in Booth.CONTACT_FIELDS
+        )
+        export_order = fields

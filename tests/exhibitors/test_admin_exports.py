@@ -75,12 +75,12 @@ def booths(db):
     return approved, pending
 
 
-def _export(client, url, file_format, **filters):
+def _export(client, url, file_format, resource=None, **filters):
     # Format 0 is CSV, 1 is XLSX (the admin's `formats`); every column is selected.
     from awards.resources import AwardResource
     from exhibitors.resources import BoothResource
 
-    resource = BoothResource if "booth" in url else AwardResource
+    resource = resource or (BoothResource if "booth" in url else AwardResource)
     data = {"format": file_format, "resource": 0}
     for field in resource._meta.fields:
         data[f"{resource.__name__.lower()}_{field}"] = "on"
@@ -163,10 +163,53 @@ def test_award_export_xlsx_content(client, editor, booths):
     ]
 
 
-def test_editors_cannot_export_booths_with_contacts_they_may_only_view(client, editor, booths):
-    # Editors may view booths, so they may export them; moderators may not export awards.
+def test_editors_export_booths_without_the_contact_person(client, editor, booths):
+    from exhibitors.resources import BoothResourceWithoutContacts
+
     client.force_login(editor)
-    assert client.get(reverse("admin:exhibitors_booth_export")).status_code == 200
+    client.cookies["django_language"] = "ru"
+    response = _export(
+        client, "admin:exhibitors_booth_export", 0, resource=BoothResourceWithoutContacts
+    )
+    content = response.content.decode("utf-8-sig")
+    rows = list(csv.reader(io.StringIO(content)))
+
+    assert len(rows) == 3
+    assert [heading for heading in rows[0] if "контакт" in heading] == []
+    assert "aigul@example.kz" not in content
+    assert "+77011234567" not in content
+    assert "Айгүл Сәрсенова" not in content
+
+
+def test_moderators_export_the_contact_person(client, moderator, booths):
+    client.force_login(moderator)
+    client.cookies["django_language"] = "ru"
+    rows = list(
+        csv.reader(
+            io.StringIO(
+                _export(client, "admin:exhibitors_booth_export", 0).content.decode("utf-8-sig")
+            )
+        )
+    )
+    assert rows[0][10:13] == [
+        "контактное лицо",
+        "контактный адрес электронной почты",
+        "контактный телефон",
+    ]
+    assert rows[1][10:13] == ["Айгүл Сәрсенова", "aigul@example.kz", "+77011234567"]
+
+
+@pytest.mark.parametrize(("role", "sees"), [("editor", False), ("moderator", True)])
+def test_only_moderators_see_and_search_the_contact_person(client, request, booths, role, sees):
+    approved, _pending = booths
+    client.force_login(request.getfixturevalue(role))
+
+    page = client.get(reverse("admin:exhibitors_booth_change", args=[approved.pk]))
+    found = client.get(reverse("admin:exhibitors_booth_changelist"), {"q": "aigul@example.kz"})
+
+    assert page.status_code == 200
+    assert ("aigul@example.kz" in page.content.decode()) is sees
+    assert found.context["cl"].result_count == (2 if sees else 0)
 
 
 def test_moderators_cannot_export_awards(client, moderator, booths):
