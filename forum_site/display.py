@@ -86,6 +86,7 @@ def display_settings(request):
             "name": name,
             "choices": [
                 {
+                    "value": value,
                     "label": label,
                     "url": f"{request.path}?{urlencode({name: value, 'next': back})}",
                     "is_current": chosen[name] == value,

@@ -86,3 +86,18 @@ def test_the_systems_dark_scheme_and_more_contrast_have_no_violations(page, site
 
     assert violations == [], describe_violations(violations)
     assert computed(p, "body", "background-color") != "rgb(255, 255, 255)"
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_each_choice_is_shown_as_it_would_look(page, site, language):
+    p = page(language=language, java_script_enabled=False)
+    p.goto(site(f"/{language}/display/?next=/"))
+
+    sizes = [
+        computed(p, f".display-choice--text-{value} :is(a, strong)", "font-size")
+        for value in ("normal", "large", "largest")
+    ]
+
+    assert sizes == ["16px", "20px", "25.6px"]
+    assert computed(p, ".display-choice--contrast-high a", "background-color") == "rgb(0, 0, 0)"
+    assert computed(p, ".display-choice--contrast-high a", "color") == "rgb(255, 255, 255)"
