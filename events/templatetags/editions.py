@@ -16,6 +16,14 @@ SECTIONS = [
     ("events:concert", _("Concert")),
 ]
 
+# Pages within a section: the navigation marks their section as where the
+# visitor is (aria-current="true"; "page" is for the section's own page).
+SECTION_OF = {
+    "exhibitors:booth_detail": "exhibitors:booth_list",
+    "exhibitors:booth_apply": "exhibitors:booth_list",
+    "exhibitors:booth_thanks": "exhibitors:booth_list",
+}
+
 
 def _edition_reverse(context, view_name, **kwargs):
     if slug := context.get("edition_slug"):
@@ -29,6 +37,14 @@ def edition_url(context, view_name, **kwargs):
     return _edition_reverse(context, view_name, **kwargs)
 
 
+def _aria_current(section, current):
+    if section == current:
+        return "page"
+    if SECTION_OF.get(current) == section:
+        return "true"
+    return None
+
+
 @register.inclusion_tag("includes/section_nav.html", takes_context=True)
 def section_nav(context):
     """The main navigation, marking the page the visitor is on."""
@@ -38,7 +54,7 @@ def section_nav(context):
         {
             "url": _edition_reverse(context, view_name),
             "label": label,
-            "is_current": view_name == current,
+            "current": _aria_current(view_name, current),
         }
         for view_name, label in SECTIONS
     ]

@@ -81,6 +81,14 @@ def test_the_current_section_is_marked_in_the_navigation(client, article_forum):
     ]
 
 
+def test_a_page_within_a_section_marks_its_section_in_the_navigation(client, article_forum):
+    response = client.get("/kk/exhibition/apply/")
+
+    assert re.findall(r'<a href="([^"]+)" aria-current="([a-z]+)">', response.content.decode()) == [
+        ("/kk/exhibition/", "true")
+    ]
+
+
 @pytest.mark.parametrize(
     ("accept_language", "target"),
     [
