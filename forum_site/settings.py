@@ -191,7 +191,8 @@ SESSION_ENGINE = "django.contrib.sessions.backends.db"
 PAGE_CACHE_SECONDS = env.int("PAGE_CACHE_SECONDS", default=600)
 # How long browsers and proxies may reuse a public page without asking again.
 PAGE_BROWSER_MAX_AGE = env.int("PAGE_BROWSER_MAX_AGE", default=60)
-# Exposes /bench/trivial/, the baseline view of bench/run; never in production.
+# Exposes /bench/trivial/ and /<lang>/bench/empty/, the baselines of bench/run;
+# never in production.
 BENCH_VIEWS = env.bool("BENCH_VIEWS", default=False)
 
 EMAIL_CONFIG = env.email("EMAIL_URL", default="consolemail://")

@@ -52,8 +52,10 @@ urlpatterns += i18n_patterns(
 )
 
 if settings.BENCH_VIEWS:
-    # The baseline bench/run compares pages with: the cheapest Django view.
+    # The baselines bench/run compares pages with: the cheapest Django view,
+    # and an edition page with nothing in it.
     urlpatterns += [path("bench/trivial/", views.bench_trivial)]
+    urlpatterns += i18n_patterns(path("bench/empty/", views.BenchEmptyPageView.as_view()))
 
 handler400 = "forum_site.views.bad_request"
 handler500 = "forum_site.views.server_error"

@@ -229,3 +229,14 @@ def readyz(request):
 def bench_trivial(request):
     """The cheapest page Django can serve: the benchmark's yardstick (only with BENCH_VIEWS)."""
     return HttpResponse(b"ok", content_type="text/plain")
+
+
+class BenchEmptyPageView(EditionMixin, TemplateView):
+    """The current edition's layout with nothing in it (only with BENCH_VIEWS).
+
+    What every public page costs before its own content: the edition's
+    lookup, the header, navigation and footer. bench/run prints it beside the
+    pages, so their figures can be read against the least a page can cost.
+    """
+
+    template_name = "base.html"

@@ -240,10 +240,6 @@ def test_an_encoding_refused_with_q0_is_not_used(client, article_forum):
     assert response["Content-Encoding"] == "gzip"
 
 
-def test_the_trivial_benchmark_view_exists_only_when_enabled(client, db):
-    assert client.get("/bench/trivial/").status_code == 404
-
-
 def test_static_files_are_fingerprinted_compressed_and_cached_for_a_year(client, db):
     url = static("css/site.css")
 
