@@ -5,7 +5,7 @@ page cache on and then off, it starts gunicorn on 127.0.0.1, loads every page
 with wrk (or, without wrk, a small Python client) for a bounded time, then
 times requests one after another on one connection, and prints per page:
 requests per second (under load), p50 and p99 latency (one at a time), SQL queries,
-compressed (brotli) bytes, and the ratio of the page's throughput to a
+compressed (brotli) bytes, booth cards shown, and the ratio of the page's throughput to a
 trivial Django view's, measured by the same server in the same run. Beside
 the trivial view it measures an empty page (the current edition's layout with
 nothing in it), the least any public page costs before its own content.
@@ -224,21 +224,30 @@ def load_python(url, seconds, connections, max_requests=100_000):
     return done[0] / (time.monotonic() - started)
 
 
-def latencies(url, seconds, max_requests=5_000):
+def latencies(url, seconds, min_requests=600, max_seconds=15, max_requests=5_000):
     """p50 and p99 in ms of requests sent one after another on one kept-alive connection.
 
     Timed here rather than read from wrk: wrk 4.1's latency figures on this
     kind of machine contradict its own request count (an average of 60 ms
     on one connection serving 1,200 requests a second). One at a time, the
     figures are the page's own cost, not time spent queueing behind others.
+    At least `min_requests` (unless that takes `max_seconds`): the p99 of a
+    slow page is then its 6th slowest request, not its 3rd.
     """
     parts = urllib.parse.urlsplit(url)
     path = parts.path + (f"?{parts.query}" if parts.query else "")
     connection = http.client.HTTPConnection(parts.hostname, parts.port, timeout=10)
     timings = []
-    deadline = time.monotonic() + seconds
+    started = time.monotonic()
+
+    def more():
+        elapsed = time.monotonic() - started
+        if len(timings) >= max_requests or elapsed >= max_seconds:
+            return False
+        return elapsed < seconds or len(timings) < min_requests
+
     try:
-        while time.monotonic() < deadline and len(timings) < max_requests:
+        while more():
             start = time.perf_counter()
             connection.request("GET", path, headers={"Accept-Encoding": "br, gzip"})
             connection.getresponse().read()
@@ -260,21 +269,22 @@ def measure(server, urls, seconds, connections, use_wrk):
         fetch(url)  # warm: a cached page is in the cache, an uncached one in memory
         rate = load(url, seconds, connections)
         p50, p99 = latencies(url, seconds)
-        rows.append((name, rate, p50, p99, len(body), encoding or "-"))
+        cards = fetch(url, encoding="identity")[2].count(b'class="booth-card"')
+        rows.append((name, rate, p50, p99, len(body), encoding or "-", cards))
     return rows
 
 
 def report(title, rows, queries):
     trivial_rate = rows[0][1]
     print(f"\n{title}")
-    header = f"{'page':<22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} {'bytes':>7} {'enc':>4} {'ratio':>6}"
+    header = f"{'page':<22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} {'bytes':>7} {'enc':>4} {'cards':>5} {'ratio':>6}"
     print(header)
     print("-" * len(header))
-    for name, rate, p50, p99, size, encoding in rows:
+    for name, rate, p50, p99, size, encoding, cards in rows:
         sql = "-" if name == "trivial view" else str(queries[name])
         ratio = rate / trivial_rate
         print(
-            f"{name:<22} {rate:>8.0f} {p50:>8.2f} {p99:>8.2f} {sql:>4} {size:>7} {encoding:>4} {ratio:>6.2f}"
+            f"{name:<22} {rate:>8.0f} {p50:>8.2f} {p99:>8.2f} {sql:>4} {size:>7} {encoding:>4} {cards:>5} {ratio:>6.2f}"
         )
     sys.stdout.flush()
 

@@ -1,0 +1,45 @@
+import gc
+import importlib
+
+import pytest
+from django.core.signals import request_finished
+
+from forum_site import gc_freeze
+
+
+@pytest.fixture
+def fresh_counter(monkeypatch):
+    monkeypatch.setattr(gc_freeze, "_served", iter(range(1, 10_000)))
+    gc_freeze.freeze_as_the_process_warms()
+    yield
+    request_finished.disconnect(dispatch_uid="gc-freeze")
+    gc.unfreeze()
+
+
+def test_a_worker_freezes_what_it_holds_after_its_first_request(fresh_counter):
+    gc.unfreeze()
+    assert gc.get_freeze_count() == 0
+
+    request_finished.send(sender=None)
+
+    assert gc.get_freeze_count() > 0
+
+
+def test_it_freezes_again_only_after_the_10th_100th_and_1000th(fresh_counter, monkeypatch):
+    frozen_at = []
+    monkeypatch.setattr(gc_freeze.gc, "freeze", lambda: frozen_at.append(served[0]))
+    served = [0]
+
+    for served[0] in range(1, 1_201):
+        request_finished.send(sender=None)
+
+    assert frozen_at == [1, 10, 100, 1000]
+
+
+def test_the_wsgi_entry_point_connects_it():
+    import forum_site.wsgi
+
+    importlib.reload(forum_site.wsgi)
+
+    # Tests themselves run without it: disconnecting says it was connected.
+    assert request_finished.disconnect(dispatch_uid="gc-freeze")
