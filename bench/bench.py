@@ -390,9 +390,13 @@ def summarise(results):
             worst = max(growth, key=growth.get)
             ok = growth[worst] <= TARGET_P99_GROWTH
             failures += not ok
+            # A list showing 3 booths at one size and 24 at the other measures its cards too.
+            cards = few[worst][6], many[worst][6]
+            shown = f"; booth cards shown: {cards[0]} and {cards[1]}" if any(cards) else ""
             lines.append(
                 f"{'PASS' if ok else 'FAIL'} cache {'on ' if cache_on else 'off'}: p99 at {large} "
-                f"booths / at {small}: worst {growth[worst]:.2f} ({worst}), target <= {TARGET_P99_GROWTH}"
+                f"booths / at {small}: worst {growth[worst]:.2f} ({worst}{shown}), "
+                f"target <= {TARGET_P99_GROWTH}"
             )
         same = results[(small, False)]["queries"] == results[(large, False)]["queries"]
         failures += not same
