@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
@@ -133,6 +135,75 @@ def test_booth_page_shows_the_project_but_never_the_contact(client, forum):
     assertContains(response, "<dd>7</dd>")
     for private in (booth.contact_name, booth.contact_email, booth.contact_phone):
         assertNotContains(response, private)
+
+
+@pytest.mark.parametrize(
+    ("language", "label", "names"),
+    [("kk", "Тақырыптары:", "Инклюзия, Шығармашылық"), ("ru", "Темы:", "Инклюзия, Творчество")],
+)
+def test_a_cards_themes_are_plain_text_after_a_label(client, forum, language, label, names):
+    booth = BoothFactory(forum=forum)
+    booth.themes.add(
+        ThemeFactory(slug="inclusive", name_kk="Инклюзия", name_ru="Инклюзия"),
+        ThemeFactory(slug="creative", name_kk="Шығармашылық", name_ru="Творчество"),
+    )
+
+    response = exhibition(client, forum, language)
+
+    assertContains(response, f'<p class="meta">{label} {names}</p>', html=True)
+    # Framed words looked like buttons that do nothing.
+    assertNotContains(response, 'class="tag"')
+    card = re.search(r'<li class="booth-card">.*?</li>', response.content.decode(), re.S)[0]
+    assert card.count("<a ") == 1  # the booth's own link only: no tab stop per theme
+
+
+@pytest.mark.parametrize(("language", "label"), [("kk", "Тақырыбы:"), ("ru", "Тема:")])
+def test_a_card_with_one_theme_says_theme_in_the_singular(client, forum, language, label):
+    BoothFactory(forum=forum).themes.add(ThemeFactory(name_kk="Инклюзия", name_ru="Инклюзия"))
+
+    response = exhibition(client, forum, language)
+
+    assertContains(response, f'<p class="meta">{label} Инклюзия</p>', html=True)
+
+
+def theme_links(response):
+    """(href, text) of each link in the booth page's list of themes."""
+    html = response.content.decode()
+    themes = re.search(r'<ul class="tags">(.*?)</ul>', html, re.S)[1]
+    return re.findall(r'<a href="([^"]+)">([^<]+)</a>', themes)
+
+
+def test_a_booth_page_links_each_theme_to_the_exhibition_filtered_by_it(client, db):
+    ForumFactory(slug="past", year=2024)
+    current = ForumFactory(slug="now", year=2025)
+    booth = BoothFactory(forum=current)
+    booth.themes.add(
+        ThemeFactory(slug="inclusive", name_ru="Инклюзия"),
+        ThemeFactory(slug="creative", name_ru="Творчество"),
+    )
+    other = BoothFactory(forum=current)
+
+    links = theme_links(client.get(f"/ru/exhibition/{booth.slug}/"))
+
+    assert links == [
+        ("/ru/exhibition/?theme=inclusive", "Инклюзия"),
+        ("/ru/exhibition/?theme=creative", "Творчество"),
+    ]
+    filtered = client.get(links[0][0])
+    assert list(filtered.context["booths"]) == [booth]
+    assert other not in filtered.context["booths"]
+
+
+def test_an_archived_booth_links_its_themes_within_its_own_edition(client, db):
+    past = ForumFactory(slug="past", year=2024)
+    ForumFactory(slug="now", year=2025)
+    booth = BoothFactory(forum=past)
+    booth.themes.add(ThemeFactory(slug="inclusive", name_kk="Инклюзия"))
+
+    links = theme_links(client.get(f"/kk/archive/past/exhibition/{booth.slug}/"))
+
+    assert links == [("/kk/archive/past/exhibition/?theme=inclusive", "Инклюзия")]
+    assert list(client.get(links[0][0]).context["booths"]) == [booth]
 
 
 def count_queries(client, url):
