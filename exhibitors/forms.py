@@ -208,6 +208,27 @@ class BoothApplicationForm(forms.Form):
         """The bound (photo, alt) pairs, for the template."""
         return [(self[f"photo_{n}"], self[f"photo_{n}_alt"]) for n in range(1, PHOTO_SLOTS + 1)]
 
+    def first_photo_fields(self):
+        """The first (photo, alt) pair: always shown."""
+        return self.photo_fields()[:1]
+
+    def more_photo_fields(self):
+        """The other (photo, alt) pairs: shown inside a <details> to keep the form short."""
+        return self.photo_fields()[1:]
+
+    @property
+    def more_photos_open(self):
+        """Whether the <details> of photos 2 to 5 starts open.
+
+        It opens when one of those slots has an error (the error summary links
+        to it, and a link into a closed <details> goes nowhere) or holds what
+        the visitor typed or chose, so that nothing they entered is hidden.
+        """
+        for photo, alt in self.more_photo_fields():
+            if photo.errors or alt.errors or alt.data or self.files.get(photo.html_name):
+                return True
+        return False
+
     def clean_bin(self):
         value = "".join(self.cleaned_data["bin"].split())
         validate_bin(value)

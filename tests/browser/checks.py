@@ -44,8 +44,11 @@ def describe_violations(violations):
 _MARK_FOCUSABLE = """() => {
     const selector = 'a[href], area[href], button, input:not([type="hidden"]), select, '
         + 'textarea, summary, iframe, [tabindex], [contenteditable="true"]';
+    // checkVisibility: what a closed <details> holds has boxes but is not
+    // shown (content-visibility: hidden), and Tab rightly passes it by.
     const shown = (el) => el.getClientRects().length > 0
-        && getComputedStyle(el).visibility !== "hidden";
+        && getComputedStyle(el).visibility !== "hidden"
+        && el.checkVisibility();
     const seenRadioGroups = new Set();
     const found = [];
     for (const el of document.querySelectorAll(selector)) {

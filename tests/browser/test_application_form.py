@@ -4,6 +4,7 @@ import pytest
 
 from exhibitors.models import Booth
 from exhibitors.validators import bin_check_digit
+from tests import files
 
 from .checks import as_json, axe_violations, describe_violations, keyboard_walk
 
@@ -98,6 +99,44 @@ def test_a_link_in_the_error_summary_leads_to_its_field(page, site, language):
         }""",
         field_id,
     )
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_other_photos_open_from_the_keyboard(page, site, language):
+    p = page(language=language)
+    p.goto(site(APPLY.format(language)))
+
+    tab_to(p, lambda a: a["tag"] == "summary")
+    # Folded away: Tab from the summary passes photos 2 to 5 by.
+    p.keyboard.press("Tab")
+    assert not p.evaluate(_ACTIVE)["name"].startswith("photo_")
+    p.keyboard.press("Shift+Tab")
+    p.keyboard.press("Enter")
+    p.keyboard.press("Tab")
+
+    assert p.evaluate("document.querySelector('details.more-photos').open")
+    assert p.evaluate(_ACTIVE)["name"] == "photo_2"
+    assert_no_violations(p)
+
+
+def test_a_summary_link_to_a_later_photo_leads_to_its_field(page, site):
+    p = page(language="kk")
+    p.goto(site(APPLY.format("kk")))
+    p.click("details.more-photos summary")
+    svg = files.svg()
+    p.set_input_files(
+        "#id_photo_3",
+        files=[{"name": svg.name, "mimeType": svg.content_type, "buffer": svg.read()}],
+    )
+    send_empty_form_by_keyboard(p)
+
+    p.locator('.error-summary a[href="#id_photo_3"]').focus()
+    p.keyboard.press("Enter")
+
+    assert p.url.endswith("#id_photo_3")
+    assert p.locator("#id_photo_3").is_visible()
+    assert p.locator("#id_photo_3_error").is_visible()
+    assert_no_violations(p)
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])

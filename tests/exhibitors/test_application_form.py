@@ -8,6 +8,7 @@ from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains, assertRedirects
 
 from events.models import ACCESS_NAMES
+from exhibitors.forms import BoothApplicationForm
 from exhibitors.models import Booth, BoothPhoto, Organisation
 from tests import files
 from tests.factories import ForumFactory, OrganisationFactory
@@ -631,3 +632,100 @@ def test_no_access_ticked_records_none(client, open_forum, application_data):
 
     booth = Booth.objects.get()
     assert not any(getattr(booth, f"access_{name}") for name in ACCESS_NAMES)
+
+
+# Photos 2 to 5 fold away in a <details>
+
+
+def more_photos(response):
+    """The <details> of photos 2 to 5: its opening tag and what it holds."""
+    html = response.content.decode()
+    found = re.search(r'(<details class="more-photos"[^>]*>)(.*?)</details>', html, re.S)
+    assert found, "no <details> for the other photos"
+    return found[1], found[2]
+
+
+@pytest.mark.parametrize(
+    ("language", "summary"),
+    [
+        ("kk", "Тағы фотосурет қосу (тағы 4 қосуға болады)"),
+        ("ru", "Добавить ещё фотографии (можно ещё 4)"),
+    ],
+)
+def test_photos_two_to_five_are_folded_away_by_default(
+    client, open_forum, themes, language, summary
+):
+    response = client.get(APPLY.format(language))
+
+    tag, inside = more_photos(response)
+    assert tag == '<details class="more-photos">'
+    assert re.findall(r"<summary>([^<]*)</summary>", inside) == [summary]
+    # Slot 1 stays outside; slots 2 to 5 keep their names and their labels.
+    html = response.content.decode()
+    assert 'name="photo_1"' in html and 'name="photo_1"' not in inside
+    for n in range(2, 6):
+        assert f'<label for="id_photo_{n}">' in inside
+        assert f'<input type="file" name="photo_{n}"' in inside
+        assert f'<label for="id_photo_{n}_alt">' in inside
+        assert f'name="photo_{n}_alt"' in inside
+
+
+def test_a_form_returned_with_errors_elsewhere_keeps_them_folded_away(
+    client, open_forum, application_data
+):
+    response = apply(client, application_data(city="", photo_1_alt="Сабақ"))
+
+    assert more_photos(response)[0] == '<details class="more-photos">'
+
+
+def test_an_error_in_photo_three_opens_them_so_the_summary_link_leads_there(
+    client, open_forum, application_data
+):
+    response = apply(client, application_data(photo_3=files.svg()))
+
+    tag, inside = more_photos(response)
+    assert tag == '<details class="more-photos" open>'
+    assert 'id="id_photo_3_error"' in inside
+    assertContains(response, '<a href="#id_photo_3">')
+
+
+def test_a_typed_description_of_photo_two_opens_them(client, open_forum, application_data):
+    response = apply(client, application_data(city="", photo_2_alt="Стенд алдындағы балалар"))
+
+    tag, inside = more_photos(response)
+    assert tag == '<details class="more-photos" open>'
+    assert 'value="Стенд алдындағы балалар"' in inside
+
+
+@pytest.mark.parametrize(
+    ("changes", "is_open"),
+    [
+        ({}, False),
+        ({"photo_1_alt": "Бірінші"}, False),
+        ({"photo_5_alt": "Бесінші"}, True),
+    ],
+)
+def test_more_photos_open_follows_what_slots_two_to_five_hold(
+    open_forum, application_data, changes, is_open
+):
+    form = BoothApplicationForm(data=application_data(**changes))
+
+    assert form.is_valid()
+    assert form.more_photos_open is is_open
+
+
+def test_more_photos_open_with_an_error_alone_in_a_later_slot(open_forum, application_data):
+    form = BoothApplicationForm(data=application_data())
+    form.is_valid()
+
+    form.add_error("photo_4", "Қате")
+
+    assert form.more_photos_open is True
+
+
+def test_more_photos_open_when_a_file_was_chosen_in_a_later_slot(open_forum, application_data):
+    # Files are not kept: the visitor must see the slot to choose the file again.
+    form = BoothApplicationForm(data=application_data(city=""), files={"photo_2": files.jpeg()})
+
+    assert form.is_valid() is False
+    assert form.more_photos_open is True
