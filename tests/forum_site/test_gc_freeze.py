@@ -1,7 +1,10 @@
 import gc
-import importlib
+import os
+import subprocess
+import sys
 
 import pytest
+from django.conf import settings
 from django.core.signals import request_finished
 
 from forum_site import gc_freeze
@@ -37,9 +40,19 @@ def test_it_freezes_again_only_after_the_10th_100th_and_1000th(fresh_counter, mo
 
 
 def test_the_wsgi_entry_point_connects_it():
-    import forum_site.wsgi
+    # In a process of its own: the test process must not freeze its objects.
+    script = (
+        "import forum_site.wsgi\n"
+        "from django.core.signals import request_finished\n"
+        "print(request_finished.disconnect(dispatch_uid='gc-freeze'))\n"
+    )
+    done = subprocess.run(
+        [sys.executable, "-c", script],
+        cwd=settings.BASE_DIR,
+        env={**os.environ, "DJANGO_SETTINGS_MODULE": "forum_site.settings"},
+        capture_output=True,
+        text=True,
+        check=True,
+    )
 
-    importlib.reload(forum_site.wsgi)
-
-    # Tests themselves run without it: disconnecting says it was connected.
-    assert request_finished.disconnect(dispatch_uid="gc-freeze")
+    assert done.stdout.strip().splitlines()[-1] == "True"
