@@ -3,9 +3,9 @@
 import pytest
 
 # Measured at 320px with the forum's data (Debian's Chromium, DejaVu Sans):
-# 286px in Kazakh and 282px in Russian; 300px before the header was packed
-# for phones. The margin is for font rendering, not for a taller header.
-MAX_HEADER_HEIGHT = 292
+# 280px in Kazakh and 276px in Russian; 300px in Kazakh before the header was
+# packed for phones. The margin is for font rendering, not for a taller header.
+MAX_HEADER_HEIGHT = 286
 # WCAG 2.5.5 (target size, enhanced): 44 by 44 CSS px.
 MIN_TARGET = 44
 
