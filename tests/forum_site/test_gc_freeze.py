@@ -6,6 +6,7 @@ import sys
 import pytest
 from django.conf import settings
 from django.core.signals import request_finished
+from django.db import close_old_connections
 
 from forum_site import gc_freeze
 
@@ -13,9 +14,14 @@ from forum_site import gc_freeze
 @pytest.fixture
 def fresh_counter(monkeypatch):
     monkeypatch.setattr(gc_freeze, "_served", iter(range(1, 10_000)))
+    # Django's own receiver would check the database connection, which these
+    # tests may not touch once an earlier test (the browser suite) has opened
+    # it; Django's test client takes it off the signal the same way.
+    request_finished.disconnect(close_old_connections)
     gc_freeze.freeze_as_the_process_warms()
     yield
     request_finished.disconnect(dispatch_uid="gc-freeze")
+    request_finished.connect(close_old_connections)
     gc.unfreeze()
 
 
