@@ -321,7 +321,7 @@ def main():
           f"{platform.python_implementation()} {platform.python_version()}; "
           f"database {env['DATABASE_URL'].split(':')[0]}; load generator "
           f"{'wrk' if use_wrk else 'python'}, {args.connections} connections, "
-          f"{seconds}s per page, then {seconds}s of requests one at a time for the latencies; gunicorn {args.workers} gthread worker(s) of 1 thread, keep-alive", flush=True)  # fmt: skip
+          f"{seconds}s per page, then at least 600 requests one at a time (at most 15 s) for the latencies; gunicorn {args.workers} gthread worker(s) of 1 thread, keep-alive", flush=True)  # fmt: skip
 
     manage(env, "collectstatic", "--noinput", "--verbosity", "0")
     manage(env, "migrate", "--noinput", "--verbosity", "0")
