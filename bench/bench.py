@@ -259,7 +259,7 @@ def latencies(url, seconds, min_requests=600, max_seconds=15, max_requests=5_000
 
 
 def measure(server, urls, seconds, connections, use_wrk):
-    """[(name, req/s, p50 ms, p99 ms, bytes)] for the baselines and every page."""
+    """[(name, req/s, p50 ms, p99 ms, bytes, encoding, cards)] for the baselines and every page."""
     load = load_wrk if use_wrk else load_python
     rows = []
     for name, path in [("trivial view", TRIVIAL), ("empty page", EMPTY_PAGE), *urls]:
