@@ -114,3 +114,19 @@ def test_nothing_offered_shows_no_access_list(client, forum):
     response = client.get("/kk/archive/edition/exhibition/")
 
     assertNotContains(response, 'class="access__list"')
+
+
+@pytest.mark.parametrize(
+    ("language", "params", "title"),
+    [
+        ("kk", {}, "Бағдарлама — Форум"),
+        ("kk", {"access": ["step_free", "captions"]}, "Қолжетімділік: субтитрлер, баспалдақсыз кіру — Бағдарлама — Форум"),
+        ("ru", {"access": "captions"}, "Доступность: субтитры — Программа — Форум"),
+    ],
+)  # fmt: skip
+def test_a_filtered_programme_says_so_in_the_page_title(client, db, language, params, title):
+    ForumFactory(slug="titled", title_kk="Форум", title_ru="Форум")
+
+    response = client.get(f"/{language}/archive/titled/programme/", params)
+
+    assert f"<title>{title}</title>" in response.content.decode()

@@ -258,3 +258,36 @@ def test_archive_and_home_run_a_fixed_number_of_queries(client, article_forum):
     many = [count_queries(client, url) for url in ("/ru/", "/ru/archive/", "/ru/awards/")]
 
     assert many == few
+
+
+def page_title(response):
+    return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S)[1]
+
+
+@pytest.mark.parametrize(
+    ("language", "params", "title"),
+    [
+        ("kk", {}, "Көрме — Форум"),
+        ("kk", {"q": " қамқор "}, "«қамқор» бойынша іздеу — Көрме — Форум"),
+        ("ru", {"q": "<b>"}, "Поиск: «&lt;b&gt;» — Выставка — Форум"),
+        ("kk", {"theme": "inclusive"}, "Тақырыбы: Инклюзия — Көрме — Форум"),
+        ("ru", {"q": "фонд", "theme": "inclusive", "access": ["captions", "seating"]},
+         "Поиск: «фонд» — Тема: Инклюзивность — Доступность: субтитры, места для сидения — Выставка — Форум"),
+        ("kk", {"theme": "no-such-theme", "access": "no-such-access"}, "Көрме — Форум"),
+    ],
+)  # fmt: skip
+def test_a_searched_or_filtered_list_says_so_in_the_page_title(client, db, language, params, title):
+    forum = ForumFactory(slug="titled", title_kk="Форум", title_ru="Форум")
+    ThemeFactory(slug="inclusive", name_kk="Инклюзия", name_ru="Инклюзивность")
+
+    response = exhibition(client, forum, language, **params)
+
+    assert page_title(response) == title
+
+
+def test_a_long_search_is_cut_short_in_the_page_title(client, db):
+    forum = ForumFactory(slug="titled", title_kk="Форум", title_ru="Форум")
+
+    response = exhibition(client, forum, "kk", q="ә" * 100)
+
+    assert page_title(response) == f"«{'ә' * 59}…» бойынша іздеу — Көрме — Форум"
