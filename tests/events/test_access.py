@@ -130,3 +130,13 @@ def test_a_filtered_programme_says_so_in_the_page_title(client, db, language, pa
     response = client.get(f"/{language}/archive/titled/programme/", params)
 
     assert f"<title>{title}</title>" in response.content.decode()
+
+
+def test_a_programme_description_in_the_other_language_only_is_marked_with_it(client, forum):
+    ProgrammeItemFactory(forum=forum, description_kk="Көрме ашылды.", description_ru="")
+
+    ru = client.get("/ru/archive/edition/programme/").content.decode()
+    kk = client.get("/kk/archive/edition/programme/").content.decode()
+
+    assert '<div lang="kk"><p>Көрме ашылды.</p></div>' in ru
+    assert "<div><p>Көрме ашылды.</p></div>" in kk
