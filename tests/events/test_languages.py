@@ -1,0 +1,56 @@
+"""Text shown in the other language than the page's carries its own `lang` (WCAG 3.1.2)."""
+
+import re
+
+import pytest
+
+from events.models import Performance, Person, ProgrammeItem, Statement
+from tests.factories import AwardFactory, ForumFactory, ProgrammeItemFactory
+
+
+@pytest.fixture
+def forum(db):
+    return ForumFactory(slug="edition")
+
+
+def main(client, path):
+    return client.get(path).content.decode().split("<main", 1)[1]
+
+
+def test_an_award_written_in_kazakh_only_is_marked_kazakh_on_the_russian_page(client, forum):
+    AwardFactory(forum=forum, nomination_kk="Жыл жобасы", nomination_ru="",
+                 citation_kk="Инклюзия үшін.", citation_ru="")  # fmt: skip
+
+    ru = main(client, "/ru/archive/edition/awards/")
+    kk = main(client, "/kk/archive/edition/awards/")
+
+    assert '<span class="meta"><span lang="kk">Жыл жобасы</span></span>' in ru
+    assert '<div lang="kk"><p>Инклюзия үшін.</p></div>' in ru
+    assert 'lang="kk"' not in kk
+
+
+def test_a_concert_act_written_in_russian_only_is_marked_russian_on_the_kazakh_page(client, forum):
+    ProgrammeItemFactory(forum=forum, kind=ProgrammeItem.Kind.CONCERT,
+                         description_kk="", description_ru="Концерт в конце дня.")  # fmt: skip
+    Performance.objects.create(forum=forum, performer_kk="", performer_ru="Театр «SILENCE»",
+                               notes_kk="", notes_ru="Танец неслышащих артистов.")  # fmt: skip
+
+    kk = main(client, "/kk/archive/edition/concert/")
+
+    assert '<div lang="ru"><p>Концерт в конце дня.</p></div>' in kk
+    assert '<strong><span lang="ru">Театр «SILENCE»</span></strong>' in kk
+    assert '<br><span lang="ru">Танец неслышащих артистов.</span>' in kk
+
+
+def test_a_statement_in_kazakh_only_is_marked_kazakh_on_the_russian_page(client, forum):
+    person = Person.objects.create(name_kk="Светлана Жақыпова", name_ru="Светлана Жакупова",
+                                   position_kk="Министр", position_ru="")  # fmt: skip
+    Statement.objects.create(
+        forum=forum, person=person, text_kk="Келесі жылы кездескенше!", text_ru=""
+    )
+
+    ru = main(client, "/ru/archive/edition/plenary/")
+
+    assert re.search(r'<blockquote lang="kk"><p>Келесі жылы кездескенше!</p></blockquote>', ru)
+    # The name exists in Russian: it is in the page's language; the position fell back.
+    assert '<strong>Светлана Жакупова</strong>, <span lang="kk">Министр</span>' in ru
