@@ -5,7 +5,13 @@ import re
 import pytest
 
 from events.models import Performance, Person, ProgrammeItem, Statement
-from tests.factories import AwardFactory, ForumFactory, ProgrammeItemFactory
+from tests.factories import (
+    AwardFactory,
+    BoothFactory,
+    ForumFactory,
+    OrganisationFactory,
+    ProgrammeItemFactory,
+)
 
 
 @pytest.fixture
@@ -54,3 +60,31 @@ def test_a_statement_in_kazakh_only_is_marked_kazakh_on_the_russian_page(client,
     assert re.search(r'<blockquote lang="kk"><p>Келесі жылы кездескенше!</p></blockquote>', ru)
     # The name exists in Russian: it is in the page's language; the position fell back.
     assert '<strong>Светлана Жакупова</strong>, <span lang="kk">Министр</span>' in ru
+
+
+def test_what_fell_back_on_the_home_page_and_in_the_programme_is_marked(client, forum):
+    item = ProgrammeItemFactory(forum=forum, kind=ProgrammeItem.Kind.PLENARY,
+                                title_kk="Пленарлық сессия", title_ru="", place_kk="", place_ru="Зал 1")  # fmt: skip
+    person = Person.objects.create(name_kk="Захира Бегалиева", name_ru="Захира Бегалиева",
+                                   position_kk="", position_ru="директор ОФ «IteachMe»")  # fmt: skip
+    item.appearances.create(person=person)
+
+    home = main(client, "/ru/archive/edition/")
+    programme = main(client, "/kk/archive/edition/programme/")
+
+    assert '</span> <span lang="kk">Пленарлық сессия</span></li>' in home
+    assert '<span><span lang="ru">Зал 1</span></span>' in programme
+    assert (
+        '<strong>Захира Бегалиева</strong>, <span lang="ru">директор ОФ «IteachMe»</span>'
+        in programme
+    )
+
+
+def test_an_ngos_city_given_in_russian_only_is_marked_on_the_kazakh_booth_page(client, forum):
+    booth = BoothFactory(
+        forum=forum, organisation=OrganisationFactory(city_kk="", city_ru="Астана")
+    )
+
+    kk = main(client, f"/kk/archive/edition/exhibition/{booth.slug}/")
+
+    assert '<dd><span lang="ru">Астана</span></dd>' in kk
