@@ -13,6 +13,7 @@ class ForumSiteConfig(AppConfig):
 
     def ready(self):
         from django.contrib.admin import widgets
+        from django.contrib.auth.models import Group
 
         from . import caching
         from .roles import sync_after_migrate
@@ -22,6 +23,10 @@ class ForumSiteConfig(AppConfig):
         # static/admin/js/vendor/select2/i18n/kk.js is ours, and the admin's
         # autocomplete widget loads a language's file only when it is listed here.
         widgets.SELECT2_TRANSLATIONS.setdefault("kk", "kk")
+        # The staff groups keep English names as keys (roles.py); wherever the
+        # admin names a group (group list and pages, a user's groups, the user
+        # list's filter, messages, history), staff read it in their language.
+        Group.__str__ = _group_label
         # After every app's post_migrate has made its permissions (ours runs last:
         # forum_site is the last installed app).
         post_migrate.connect(sync_after_migrate, sender=self)
@@ -42,6 +47,12 @@ class AxesConfig(AxesAppConfig):
         AccessAttempt.__str__ = _record_name
         AccessLog.__str__ = _record_name
         AccessFailureLog.__str__ = _record_name
+
+
+def _group_label(group):
+    from .roles import group_label
+
+    return group_label(group.name)
 
 
 def _record_name(record):

@@ -16,13 +16,14 @@ from pathlib import Path
 
 import pytest
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.contrib.staticfiles import finders
 from django.urls import reverse
 
 from awards.models import Award
 from events.models import Appearance, Forum, Performance, Person, ProgrammeItem, Statement
 from exhibitors.models import Booth, Organisation, Theme
+from forum_site.roles import EDITORS, MODERATORS
 from tests.factories import (
     AwardFactory,
     BoothFactory,
@@ -56,9 +57,6 @@ ALLOWED = {
     "HTTP",
     "GET",
     "POST",
-    # The staff groups' names are keys that forum_site/roles.py looks groups up by.
-    "Editors",
-    "Moderators",
 }
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 READ_ATTRIBUTES = {"title", "alt", "aria-label", "placeholder"}
@@ -584,3 +582,38 @@ def test_autocomplete_and_select2_are_in_kazakh(kazakh_admin, content):
     messages = Path(finders.find("admin/js/vendor/select2/i18n/kk.js")).read_text()
     assert '"select2/i18n/kk"' in messages
     assert "Ештеңе табылмады" in messages
+
+
+# --- The staff groups.
+
+
+GROUP_LABELS = {"kk": ["Модераторлар", "Редакторлар"], "ru": ["Модераторы", "Редакторы"]}
+
+
+def test_staff_groups_are_named_in_the_admins_language(staff_admin):
+    """The groups keep their English names (code finds them by those); staff read translations."""
+    labels = GROUP_LABELS[staff_admin.cookies["django_language"].value]
+    editor = User.objects.create_user("редактор", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    user_change = staff_admin.get(reverse("admin:auth_user_change", args=[editor.pk]))
+    user_filter = staff_admin.get(reverse("admin:auth_user_changelist"))
+    group_list = staff_admin.get(reverse("admin:auth_group_changelist"))
+    moderators = Group.objects.get(name=MODERATORS)
+    group_change = reverse("admin:auth_group_change", args=[moderators.pk])
+    renamed = staff_admin.post(group_change, {"name": "Басқа", "permissions": []}, follow=True)
+
+    groups_widget = re.search(r'<select name="groups".*?</select>', user_change.text, re.S)
+    assert sorted(re.findall(r"<option[^>]*>([^<]+)</option>", groups_widget[0])) == labels
+    (groups_filter,) = [
+        spec for spec in user_filter.context["cl"].filter_specs if spec.field_path == "groups"
+    ]
+    assert sorted(label for _pk, label in groups_filter.lookup_choices) == labels
+    assert sorted(str(group) for group in group_list.context["cl"].result_list) == labels
+    assert renamed.redirect_chain == [(reverse("admin:auth_group_changelist"), 302)]
+    assert list(Group.objects.order_by("name").values_list("name", flat=True)) == [
+        EDITORS,
+        MODERATORS,
+    ]
+    assert not moderators.permissions.exists()
+    assert labels[0] in renamed.text
+    no_english({"user": user_change.text, "filter": user_filter.text, "groups": group_list.text})
