@@ -15,6 +15,7 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from django.contrib import admin
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
 from django.contrib.staticfiles import finders
@@ -584,7 +585,56 @@ def test_autocomplete_and_select2_are_in_kazakh(kazakh_admin, content):
     assert "Ештеңе табылмады" in messages
 
 
-# --- The staff groups.
+# --- Editors and moderators: what their roles let them open, and the refusals.
+
+
+def role_pages(user):
+    """{page: expected status} of every admin model the user may view: 403 where it may not act."""
+    request = type("Request", (), {"user": user})()
+    pages = {reverse("admin:index"): 200}
+    for model, model_admin in admin.site._registry.items():
+        if not model_admin.has_view_or_change_permission(request):
+            continue
+        opts = model._meta
+        name = f"admin:{opts.app_label}_{opts.model_name}"
+        obj = model.objects.first()
+        can = {
+            "add": model_admin.has_add_permission(request),
+            "delete": model_admin.has_delete_permission(request, obj),
+        }
+        changelist = reverse(f"{name}_changelist")
+        pages[reverse("admin:app_list", args=[opts.app_label])] = 200
+        pages[changelist] = 200
+        pages[changelist + "?q=жоқ"] = 200
+        pages[reverse(f"{name}_add")] = 200 if can["add"] else 403
+        pages[reverse(f"{name}_change", args=[obj.pk])] = 200
+        pages[reverse(f"{name}_history", args=[obj.pk])] = 200
+        pages[reverse(f"{name}_delete", args=[obj.pk])] = 200 if can["delete"] else 403
+    return pages
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("group", [EDITORS, MODERATORS])
+def test_role_pages_are_in_the_admins_language(client, content, group, language):
+    """An editor's or moderator's admin: their lists, forms, view-only pages and refusals."""
+    staff = User.objects.create_user("қызметкер", password="Жаз-2025-құпия!", is_staff=True)
+    staff.groups.add(Group.objects.get(name=group))
+    client.force_login(staff)
+    client.cookies["django_language"] = language
+    pages, statuses = {}, {}
+    for page, expected in role_pages(staff).items():
+        response = client.get(page)
+        statuses[page] = (response.status_code, expected)
+        pages[page] = response.text
+        if expected == 200 and page.endswith("/"):
+            for link in filter_links(response.text):
+                pages[page + link] = client.get(page + link).text
+    pages["password"] = client.get(reverse("admin:password_change")).text
+    assert {page: code for page, (code, _expected) in statuses.items()} == {
+        page: expected for page, (_code, expected) in statuses.items()
+    }
+    assert 403 in {expected for _code, expected in statuses.values()}
+    no_english(pages)
 
 
 GROUP_LABELS = {"kk": ["Модераторлар", "Редакторлар"], "ru": ["Модераторы", "Редакторы"]}
