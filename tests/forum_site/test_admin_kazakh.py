@@ -667,3 +667,11 @@ def test_staff_groups_are_named_in_the_admins_language(staff_admin):
     assert not moderators.permissions.exists()
     assert labels[0] in renamed.text
     no_english({"user": user_change.text, "filter": user_filter.text, "groups": group_list.text})
+
+
+def test_inline_change_link_is_spelt_right_in_kazakh(kazakh_admin, content):
+    """Django's kk catalogue spells the inline rows' "Change" link «Өзгетру»."""
+    forum = Forum.objects.get()
+    page = kazakh_admin.get(reverse("admin:events_forum_change", args=[forum.pk])).text
+    links = re.findall(r'class="inlinechangelink">([^<]+)</a>', page)
+    assert links and set(links) == {"Өзгерту"}
