@@ -675,3 +675,18 @@ def test_inline_change_link_is_spelt_right_in_kazakh(kazakh_admin, content):
     page = kazakh_admin.get(reverse("admin:events_forum_change", args=[forum.pk])).text
     links = re.findall(r'class="inlinechangelink">([^<]+)</a>', page)
     assert links and set(links) == {"Өзгерту"}
+
+
+def test_export_without_columns_and_a_missing_object_are_in_kazakh(staff_admin, content):
+    """The export's "choose a column" error names the records; a deleted object's address explains."""
+    pages, errors = {}, {}
+    for export in ("admin:exhibitors_booth_export", "admin:awards_award_export"):
+        response = staff_admin.post(reverse(export), {"format": "0"})
+        pages[export] = response.text
+        errors[export] = response.context["form"].non_field_errors()
+    missing = staff_admin.get(reverse("admin:events_person_change", args=[999]), follow=True)
+    pages["missing"] = missing.text
+    assert all(errors.values()), errors
+    assert missing.redirect_chain == [(reverse("admin:index"), 302)]
+    assert len(missing.context["messages"]) == 1
+    no_english(pages)
