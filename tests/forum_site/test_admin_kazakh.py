@@ -20,6 +20,8 @@ from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import Group, User
 from django.contrib.staticfiles import finders
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import ngettext
 
 from awards.models import Award
 from events.models import Appearance, Forum, Performance, Person, ProgrammeItem, Statement
@@ -219,6 +221,21 @@ def test_action_confirmation_and_messages_are_in_kazakh(kazakh_admin, content):
     assert {name: english_in(html) for name, html in pages.items()} == {key: set() for key in pages}
 
 
+def test_list_edit_message_is_in_kazakh():
+    """Django's kk message after saving a list's edits holds its plural rule ("one: … other: …")."""
+    with translation.override("kk"):
+        messages = [
+            ngettext(
+                "%(count)s %(name)s was changed successfully.",
+                "%(count)s %(name)s were changed successfully.",
+                count,
+            )
+            % {"count": count, "name": "тақырып"}
+            for count in (1, 2)
+        ]
+    assert messages == ["1 тақырып өзгертілді.", "2 тақырып өзгертілді."]
+
+
 def test_export_page_is_in_kazakh(kazakh_admin, content):
     pages = [reverse("admin:exhibitors_booth_export"), reverse("admin:awards_award_export")]
     english = {page: english_in(kazakh_admin.get(page).text) for page in pages}
@@ -276,7 +293,15 @@ def test_moderation_pages_are_in_kazakh(kazakh_admin, content):
 
 def test_admin_javascript_strings_are_in_kazakh(kazakh_admin):
     catalogue = kazakh_admin.get(reverse("admin:jsi18n")).content.decode("utf-8")
-    for text in ("Уақытты таңдаңыз", "Күнді таңдаңыз", "Жұма", "Қыркүйек", "Барлық %s таңдау"):
+    for text in (
+        "Уақытты таңдаңыз",
+        "Күнді таңдаңыз",
+        "Жұма",
+        "Қыркүйек",
+        "Барлық %s таңдау",
+        # Django's own says "алаңдарда(fields)".
+        "Өрістерде сақталмаған өзгерістер бар. Әрекетті орындасаңыз, олар жоғалады.",
+    ):
         # The catalogue is JavaScript with JSON strings (non-ASCII letters escaped).
         assert json.dumps(text) in catalogue, text
 
