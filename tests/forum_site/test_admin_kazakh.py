@@ -715,3 +715,28 @@ def test_export_without_columns_and_a_missing_object_are_in_kazakh(staff_admin, 
     assert missing.redirect_chain == [(reverse("admin:index"), 302)]
     assert len(missing.context["messages"]) == 1
     no_english(pages)
+
+
+def test_publish_and_reject_actions_are_in_kazakh(staff_admin, content):
+    """The actions' error and success messages, and the rejection form's error."""
+    forum, booth = Forum.objects.get(), Booth.objects.get()
+    forums = reverse("admin:events_forum_changelist")
+    booths = reverse("admin:exhibitors_booth_changelist")
+
+    def run(changelist, action, pk, **data):
+        return staff_admin.post(
+            changelist, {"action": action, "_selected_action": [pk], **data}, follow=True
+        )
+
+    Forum.objects.filter(pk=forum.pk).update(title_ru="")
+    pages = {"not published": run(forums, "publish", forum.pk)}
+    Forum.objects.filter(pk=forum.pk).update(title_ru="Форум")
+    pages["published"] = run(forums, "publish", forum.pk)
+    pages["drafts"] = run(forums, "unpublish", forum.pk)
+    pages["no reason"] = run(booths, "reject_selected", booth.pk, reason="")
+    pages["rejected"] = run(booths, "reject_selected", booth.pk, reason="Орын жоқ")
+    assert [len(pages[name].context["messages"]) for name in pages] == [1, 1, 1, 0, 1]
+    assert pages["no reason"].context["form"].errors
+    booth.refresh_from_db()
+    assert booth.status == Booth.Status.REJECTED
+    no_english({name: response.text for name, response in pages.items()})
