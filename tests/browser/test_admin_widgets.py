@@ -1,4 +1,8 @@
-"""The admin's date and time pop-ups speak the admin's language (djangojs: locale/contrib)."""
+"""The admin's widgets that JavaScript draws speak the admin's language.
+
+Date and time pop-ups (djangojs strings: locale/contrib), and the two-box
+selector of a user's groups (the groups' names: forum_site/roles.py).
+"""
 
 import pytest
 
@@ -46,3 +50,19 @@ def test_calendar_and_clock_are_in_the_admins_language(page, site, admin_state, 
     assert {name: english_in(html) for name, html in boxes.items()} == {
         name: set() for name in boxes
     }
+
+
+GROUPS = {"kk": ["Модераторлар", "Редакторлар"], "ru": ["Модераторы", "Редакторы"]}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_user_groups_selector_is_in_the_admins_language(page, site, admin_state, language):
+    """The two-box selector JavaScript draws for a user's groups names them in the language."""
+    p = page(language=language, storage_state=admin_state[language])
+    p.goto(site("/admin/auth/user/"), wait_until="load")
+    p.locator("#result_list tbody a").first.click()
+    p.wait_for_load_state("load")
+    selector = outer_html(p, ".selector:has(#id_groups_from)")
+    available = p.locator("#id_groups_from option").all_inner_texts()
+    assert sorted(available) == GROUPS[language]
+    assert english_in(selector) == set()
