@@ -5,7 +5,8 @@ missing strings. A page fails when its visible text (text nodes and the
 attributes people read: titles, labels, button values, alt texts, the inlines'
 "Add another" links) holds a word in Latin letters that is not a known code
 (kk, ru, CSV, XLSX). The rarer pages (filters, pagination, errors, messages,
-history, login records) are walked in Russian too.
+history, login records) are walked in Russian too, and so is the admin of an
+editor and of a moderator (what their roles open, and the pages refused).
 """
 
 import json
