@@ -5,6 +5,7 @@ from django.utils.translation import ngettext
 from forum_site.admin_tools import (
     BilingualAdmin,
     BilingualStackedInline,
+    CaseFoldSearchMixin,
     yes_no,
 )
 
@@ -133,7 +134,7 @@ class PersonAdmin(BilingualAdmin):
 
 
 @admin.register(Appearance)
-class AppearanceAdmin(admin.ModelAdmin):
+class AppearanceAdmin(CaseFoldSearchMixin, admin.ModelAdmin):
     list_display = ["person", "programme_item", "role", "order"]
     list_filter = ["role", "programme_item__forum"]
     list_select_related = ["person", "programme_item"]

@@ -1,6 +1,6 @@
-from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin
+from axes.admin import AccessAttemptAdmin, AccessFailureLogAdmin, AccessLogAdmin
 from axes.conf import settings as axes_settings
-from axes.models import AccessAttempt, AccessFailureLog
+from axes.models import AccessAttempt, AccessFailureLog, AccessLog
 from django.contrib import admin, messages
 from django.contrib.auth.admin import GroupAdmin, UserAdmin
 from django.contrib.auth.forms import AdminPasswordChangeForm, SetUnusablePasswordMixin
@@ -9,7 +9,7 @@ from django.utils.html import format_html
 from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
-from forum_site.admin_tools import ThroughRowsHiddenMixin, yes_no
+from forum_site.admin_tools import CaseFoldSearchMixin, ThroughRowsHiddenMixin, yes_no
 from forum_site.roles import ROLES
 
 # The site header and title are set in urls.py.
@@ -70,12 +70,14 @@ class PasswordChangeForm(AdminPasswordChangeForm):
             )
 
 
-class StaffUserAdmin(PermissionLabelsMixin, ThroughRowsHiddenMixin, UserAdmin):
+class StaffUserAdmin(CaseFoldSearchMixin, PermissionLabelsMixin, ThroughRowsHiddenMixin, UserAdmin):
     change_password_form = PasswordChangeForm
     list_display = [staff_status if name == "is_staff" else name for name in UserAdmin.list_display]
 
 
-class StaffGroupAdmin(PermissionLabelsMixin, ThroughRowsHiddenMixin, GroupAdmin):
+class StaffGroupAdmin(
+    CaseFoldSearchMixin, PermissionLabelsMixin, ThroughRowsHiddenMixin, GroupAdmin
+):
     # A role's group is found by its name (roles.py, settings.MODERATORS_GROUP):
     # its form shows the name in the admin's language and never changes it.
     def get_fields(self, request, obj=None):
@@ -93,7 +95,7 @@ class StaffGroupAdmin(PermissionLabelsMixin, ThroughRowsHiddenMixin, GroupAdmin)
         return str(group)
 
 
-class LoginAttemptAdmin(AccessAttemptAdmin):
+class LoginAttemptAdmin(CaseFoldSearchMixin, AccessAttemptAdmin):
     @admin.display(description=_("status"))
     def status(self, attempt):
         remaining = axes_settings.AXES_FAILURE_LIMIT - attempt.failures_since_start
@@ -127,10 +129,14 @@ def locked_out(failure):
     return yes_no(failure.locked_out)
 
 
-class LoginFailureAdmin(AccessFailureLogAdmin):
+class LoginFailureAdmin(CaseFoldSearchMixin, AccessFailureLogAdmin):
     list_display = [
         locked_out if name == "locked_out" else name for name in AccessFailureLogAdmin.list_display
     ]
+
+
+class LoginRecordAdmin(CaseFoldSearchMixin, AccessLogAdmin):
+    """django-axes's log of logins, searched as every other list: user names may be Cyrillic."""
 
 
 for model, model_admin in [
@@ -138,6 +144,7 @@ for model, model_admin in [
     (Group, StaffGroupAdmin),
     (AccessAttempt, LoginAttemptAdmin),
     (AccessFailureLog, LoginFailureAdmin),
+    (AccessLog, LoginRecordAdmin),
 ]:
     admin.site.unregister(model)
     admin.site.register(model, model_admin)

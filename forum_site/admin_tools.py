@@ -5,12 +5,14 @@ from functools import partial
 from django import forms
 from django.apps import apps
 from django.conf import settings
-from django.core.exceptions import ValidationError
+from django.contrib.admin.utils import lookup_spawns_duplicates
+from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.files.uploadedfile import UploadedFile
-from django.db import models, transaction
+from django.db import connections, models, transaction
+from django.db.models.constants import LOOKUP_SEP
 from django.utils.encoding import force_str
 from django.utils.html import format_html
-from django.utils.text import capfirst
+from django.utils.text import capfirst, smart_split, unescape_string_literal
 from django.utils.translation import gettext
 from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, XLSX
@@ -92,6 +94,57 @@ class ThroughRowsHiddenMixin:
         return keep(deleted), model_count, perms_needed, protected
 
 
+# What Django's admin makes of a search field's prefix, folding case (forum_site/casefold.py).
+CASEFOLD_PREFIXES = {"^": "casefold_startswith", "=": "casefold_exact"}
+
+
+def casefold_search_lookup(opts, field_name):
+    """The lookup of one of `search_fields`, as Django's admin makes it, but folding case.
+
+    "name" searches with casefold_contains, "^name" casefold_startswith,
+    "=name" casefold_exact; "@name" is full-text search, as in Django (which
+    SQLite lacks); a field that names its own lookup keeps it.
+    """
+    if field_name[:1] in CASEFOLD_PREFIXES:
+        return f"{field_name[1:]}{LOOKUP_SEP}{CASEFOLD_PREFIXES[field_name[0]]}"
+    if field_name.startswith("@"):
+        return f"{field_name[1:]}{LOOKUP_SEP}search"
+    for part in field_name.split(LOOKUP_SEP):
+        try:
+            field = opts.get_field(opts.pk.name if part == "pk" else part)
+        except FieldDoesNotExist:
+            return field_name
+        if hasattr(field, "path_infos"):
+            opts = field.path_infos[-1].to_opts
+    return f"{field_name}{LOOKUP_SEP}casefold_contains"
+
+
+class CaseFoldSearchMixin:
+    """Search and autocomplete that ignore case in every alphabet, Kazakh and Russian too.
+
+    SQLite's LIKE folds ASCII only, so on SQLite each search field becomes a
+    casefold lookup; the terms are split, quoted phrases kept, and duplicates
+    flagged as Django's own search does. Other databases (PostgreSQL) fold
+    every letter themselves and get Django's search unchanged.
+    """
+
+    def get_search_results(self, request, queryset, search_term):
+        search_fields = self.get_search_fields(request)
+        if not (search_fields and search_term) or connections[queryset.db].vendor != "sqlite":
+            return super().get_search_results(request, queryset, search_term)
+        lookups = [casefold_search_lookup(self.opts, str(field)) for field in search_fields]
+        term_queries = []
+        for bit in smart_split(search_term):
+            if bit.startswith(('"', "'")) and bit[0] == bit[-1]:
+                bit = unescape_string_literal(bit)
+            term_queries.append(
+                models.Q.create([(lookup, bit) for lookup in lookups], connector=models.Q.OR)
+            )
+        queryset = queryset.filter(models.Q.create(term_queries))
+        may_have_duplicates = any(lookup_spawns_duplicates(self.opts, lookup) for lookup in lookups)
+        return queryset, may_have_duplicates
+
+
 class SideBySideMixin(ThroughRowsHiddenMixin, HttpsUrlMixin):
     def get_fieldsets(self, request, obj=None):
         return [
@@ -100,7 +153,7 @@ class SideBySideMixin(ThroughRowsHiddenMixin, HttpsUrlMixin):
         ]
 
 
-class BilingualAdmin(SideBySideMixin, TranslationAdmin):
+class BilingualAdmin(CaseFoldSearchMixin, SideBySideMixin, TranslationAdmin):
     """A model with bilingual fields: both languages of a field side by side."""
 
 

@@ -1,5 +1,6 @@
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
+from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext
 from django.utils.translation import gettext_lazy as _
@@ -16,10 +17,14 @@ class ForumSiteConfig(AppConfig):
         from django.contrib.admin.templatetags import admin_list
         from django.contrib.auth.models import Group
 
-        from . import caching
+        from . import caching, casefold
         from .roles import sync_after_migrate
 
         caching.connect_signals()
+        # The admin's search folds Kazakh and Russian letters on SQLite too.
+        casefold.register_lookups()
+        connection_created.connect(casefold.on_connection_created, dispatch_uid="casefold")
+        casefold.add_to_open_connections()
         # Select2 ships no Kazakh messages ("Searching…", "No results found"):
         # static/admin/js/vendor/select2/i18n/kk.js is ours, and the admin's
         # autocomplete widget loads a language's file only when it is listed here.
