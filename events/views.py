@@ -25,6 +25,11 @@ def access_choices(selected):
     ]
 
 
+def access_chosen(selected):
+    """The labels of the access features filtered by, for the page's title."""
+    return [ACCESS_LABELS[name] for name in selected]
+
+
 class EditionMixin:
     """A page of one edition: the current one, or a published one named by `forum_slug`.
 
@@ -87,6 +92,7 @@ class ProgrammeView(EditionMixin, TemplateView):
         context.update(
             items=items.for_programme().offering(selected),
             access_choices=access_choices(selected),
+            access_chosen=access_chosen(selected),
             is_filtered=bool(selected),
             has_dated_items=items.dated().exists(),
         )

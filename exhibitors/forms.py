@@ -69,12 +69,23 @@ def _alt_field(label):
     )
 
 
+# Said of each field of a pair where one language is enough: neither is
+# "optional", since leaving both empty is an error.
+_EITHER_LANGUAGE_HELP = _("Fill in at least one of the two: in Kazakh or in Russian.")
+
+
+def _either_language(label, max_length, **kwargs):
+    field = _text(label, max_length, required=False, help_text=_EITHER_LANGUAGE_HELP, **kwargs)
+    field.either_language = True
+    return field
+
+
 class BoothApplicationForm(forms.Form):
     """An NGO's application for a booth at the coming edition."""
 
     # Organisation
-    organisation_name_kk = _text(_("Name in Kazakh"), 300, required=False)
-    organisation_name_ru = _text(_("Name in Russian"), 300, required=False)
+    organisation_name_kk = _either_language(_("Name in Kazakh"), 300)
+    organisation_name_ru = _either_language(_("Name in Russian"), 300)
     legal_form = forms.ChoiceField(
         label=_("Legal form"),
         choices=[("", _("Choose…")), *LegalForm.choices],
@@ -120,10 +131,10 @@ class BoothApplicationForm(forms.Form):
     )
 
     # Project
-    project_title_kk = _text(_("Project title in Kazakh"), 300, required=False)
-    project_title_ru = _text(_("Project title in Russian"), 300, required=False)
-    description_kk = _text(_("Project description in Kazakh"), 3000, required=False, textarea=True)
-    description_ru = _text(_("Project description in Russian"), 3000, required=False, textarea=True)
+    project_title_kk = _either_language(_("Project title in Kazakh"), 300)
+    project_title_ru = _either_language(_("Project title in Russian"), 300)
+    description_kk = _either_language(_("Project description in Kazakh"), 3000, textarea=True)
+    description_ru = _either_language(_("Project description in Russian"), 3000, textarea=True)
     themes = forms.ModelMultipleChoiceField(
         label=_("Themes"),
         queryset=Theme.objects.all(),
@@ -194,6 +205,11 @@ class BoothApplicationForm(forms.Form):
         self.fields["contact_name"].widget.attrs.update(autocomplete="name")
         self.fields["contact_email"].widget.attrs.update(autocomplete="email")
         self.fields["bin"].widget.attrs.update(inputmode="numeric", autocomplete="off")
+        # What a browser can fill in from what it knows (WCAG 1.3.5).
+        for name in ("organisation_name_kk", "organisation_name_ru"):
+            self.fields[name].widget.attrs.update(autocomplete="organization")
+        self.fields["city"].widget.attrs.update(autocomplete="address-level2")
+        self.fields["website"].widget.attrs.update(autocomplete="url")
 
     @classmethod
     def image_fields(cls):
@@ -283,9 +299,11 @@ class BoothApplicationForm(forms.Form):
             anchor = None if bound.is_hidden else bound.auto_id
             if isinstance(bound.field.widget, forms.CheckboxSelectMultiple):
                 anchor = f"{anchor}_0"
+            # A label that is a sentence ("I agree … in this form.") loses its
+            # full stop before the colon and the message.
+            label = str(bound.label).rstrip(".")
             items += [
-                {"id": anchor, "label": bound.label, "message": message}
-                for message in self.errors[name]
+                {"id": anchor, "label": label, "message": message} for message in self.errors[name]
             ]
         return items
 

@@ -13,7 +13,7 @@ from django.views.decorators.csrf import csrf_exempt, csrf_protect
 from django.views.generic import DetailView, FormView, ListView
 
 from events.models import Forum, ProgrammeItem
-from events.views import EditionMixin, access_choices, access_selected
+from events.views import EditionMixin, access_choices, access_chosen, access_selected
 from forum_site.images import MAX_BYTES
 from forum_site.uploads import CappedUploadHandler
 
@@ -61,6 +61,7 @@ class BoothListView(EditionMixin, ListView):
             themes=self.themes,
             selected_theme=self.selected_theme,
             access_choices=access_choices(self.selected_access),
+            access_chosen=access_chosen(self.selected_access),
             is_filtered=bool(self.query.strip() or self.selected_theme or self.selected_access),
             exhibitions=self.forum.programme_items.filter(kind=ProgrammeItem.Kind.EXHIBITION),
         )

@@ -8,6 +8,18 @@ from django.utils.translation import get_language
 register = template.Library()
 
 
+def _fallback_language(obj, field):
+    """The language `obj.field` fell back to, or None when it is in the page's own."""
+    value = getattr(obj, field)
+    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    if not value or getattr(obj, f"{field}_{current}", None):
+        return None
+    for code, _name in settings.LANGUAGES:
+        if code != current and getattr(obj, f"{field}_{code}", None) == value:
+            return code
+    return None
+
+
 @register.simple_tag
 def bilingual(obj, field):
     """`obj.field` in the page's language; wrapped in <span lang="…"> when it fell back to the other.
@@ -16,10 +28,18 @@ def bilingual(obj, field):
     is then read by a screen reader in Russian.
     """
     value = getattr(obj, field)
-    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
-    if not value or getattr(obj, f"{field}_{current}", None):
-        return value
-    for code, _name in settings.LANGUAGES:
-        if code != current and getattr(obj, f"{field}_{code}", None) == value:
-            return format_html('<span lang="{}">{}</span>', code, value)
+    if code := _fallback_language(obj, field):
+        return format_html('<span lang="{}">{}</span>', code, value)
     return value
+
+
+@register.simple_tag
+def fallback_lang(obj, field):
+    """` lang="…"` for the element holding `obj.field` when it fell back to the other language, else "".
+
+    For what a <span> cannot hold: paragraphs (a description an NGO wrote
+    in Russian only, on the Kazakh page) and an image's alt text.
+    """
+    if code := _fallback_language(obj, field):
+        return format_html(' lang="{}"', code)
+    return ""

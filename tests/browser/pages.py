@@ -14,6 +14,7 @@ PUBLIC_PAGES = {
     "exhibition": "exhibition/",
     "exhibition-search": "exhibition/?q=%D2%9B%D0%B0%D0%B7",
     "exhibition-sample": "archive/sample/exhibition/",
+    "exhibition-filtered": "archive/sample/exhibition/?theme=inclusive-communities&access=captions",
     "booth": "archive/sample/exhibition/{booth}/",
     "plenary": "plenary/",
     "awards": "awards/",

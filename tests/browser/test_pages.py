@@ -73,6 +73,24 @@ def test_public_page_reflows_at_320_pixels_and_200_percent_text(page, site, name
     assert at_200_percent == [], "at 200% text:\n" + "\n".join(at_200_percent[:20])
 
 
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_every_public_page_has_a_title_of_its_own(page, site, language):
+    """A search or a filter included: the title is what a screen reader announces first (WCAG 2.4.2)."""
+    p = page(language=language)
+    titles = {}
+    # The article's edition is the current one: its archive address shows the home page itself.
+    same_page = {f"archived-edition-{language}"}
+    for name, page_language, path in PUBLIC:
+        if page_language == language and name not in same_page:
+            p.goto(site(path), wait_until="domcontentloaded")
+            titles.setdefault(p.title(), []).append(name)
+
+    shared = {title: names for title, names in titles.items() if len(names) > 1}
+
+    assert shared == {}
+    assert "" not in titles
+
+
 @pytest.mark.parametrize(("name", "language", "path"), PUBLIC, ids=PUBLIC_IDS)
 def test_screenshots_of_every_public_page(browser, site, name, language, path):
     """Saved for people to look at (tests/browser/screenshots/, not in git)."""

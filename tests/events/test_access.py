@@ -1,3 +1,5 @@
+import re
+
 import pytest
 from pytest_django.asserts import assertContains, assertInHTML, assertNotContains
 
@@ -114,3 +116,56 @@ def test_nothing_offered_shows_no_access_list(client, forum):
     response = client.get("/kk/archive/edition/exhibition/")
 
     assertNotContains(response, 'class="access__list"')
+
+
+@pytest.mark.parametrize(
+    ("language", "params", "title"),
+    [
+        ("kk", {}, "Бағдарлама — Форум"),
+        ("kk", {"access": ["step_free", "captions"]}, "Қолжетімділік: субтитрлер, баспалдақсыз кіру — Бағдарлама — Форум"),
+        ("ru", {"access": "captions"}, "Доступность: субтитры — Программа — Форум"),
+    ],
+)  # fmt: skip
+def test_a_filtered_programme_says_so_in_the_page_title(client, db, language, params, title):
+    ForumFactory(slug="titled", title_kk="Форум", title_ru="Форум")
+
+    response = client.get(f"/{language}/archive/titled/programme/", params)
+
+    assert f"<title>{title}</title>" in response.content.decode()
+
+
+def test_a_programme_description_in_the_other_language_only_is_marked_with_it(client, forum):
+    ProgrammeItemFactory(forum=forum, description_kk="Көрме ашылды.", description_ru="")
+
+    ru = client.get("/ru/archive/edition/programme/").content.decode()
+    kk = client.get("/kk/archive/edition/programme/").content.decode()
+
+    assert '<div lang="kk"><p>Көрме ашылды.</p></div>' in ru
+    assert "<div><p>Көрме ашылды.</p></div>" in kk
+
+
+@pytest.mark.parametrize(
+    ("language", "texts"),
+    [
+        ("kk", ["Субтитрлер: Ашылу", "Мәтіндік нұсқасы (бейненің мәтіні): Ашылу", "Ымдау тілінде көру: Ашылу"]),
+        ("ru", ["Субтитры: Открытие", "Текстовая расшифровка (текст видео): Открытие", "Смотреть на жестовом языке: Открытие"]),
+    ],
+)  # fmt: skip
+def test_each_media_link_names_its_item_so_it_makes_sense_out_of_context(
+    client, forum, language, texts
+):
+    ProgrammeItemFactory(
+        forum=forum,
+        title_kk="Ашылу",
+        title_ru="Открытие",
+        captions_url="https://example.kz/captions.vtt",
+        transcript_url="https://example.kz/transcript.txt",
+        sign_language_video_url="https://example.kz/sign",
+    )
+
+    html = client.get(f"/{language}/archive/edition/programme/").content.decode()
+
+    links = re.findall(
+        r'<a href="https://example\.kz/(?:captions\.vtt|transcript\.txt|sign)">([^<]+)</a>', html
+    )
+    assert links == texts

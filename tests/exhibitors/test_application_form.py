@@ -585,10 +585,10 @@ class BrokenCache(BaseCache):
 @pytest.mark.parametrize(
     ("language", "legend", "label"),
     [
-        ("kk", "Стендіңіз келушілерге ұсынатын қолжетімділік", "Тактильді материалдар"),
-        ("ru", "Доступность, которую ваш стенд предлагает посетителям", "Тактильные материалы"),
+        ("kk", 'Стендіңіз келушілерге ұсынатын қолжетімділік <span class="optional">(міндетті емес)</span>', "Тактильді материалдар"),
+        ("ru", 'Доступность, которую ваш стенд предлагает посетителям <span class="optional">(необязательно)</span>', "Тактильные материалы"),
     ],
-)
+)  # fmt: skip
 def test_the_form_asks_what_the_booth_offers_for_access(
     client, open_forum, themes, language, legend, label
 ):
@@ -729,3 +729,91 @@ def test_more_photos_open_when_a_file_was_chosen_in_a_later_slot(open_forum, app
 
     assert form.is_valid() is False
     assert form.more_photos_open is True
+
+
+# Labels and hints: what is optional says so, and nothing else does
+
+
+EITHER_LANGUAGE_FIELDS = [
+    "organisation_name_kk",
+    "organisation_name_ru",
+    "project_title_kk",
+    "project_title_ru",
+    "description_kk",
+    "description_ru",
+]
+
+
+@pytest.mark.parametrize(
+    ("language", "optional", "hint"),
+    [
+        ("kk", "(міндетті емес)", "Екеуінің кемінде біреуін толтырыңыз: қазақша немесе орысша."),
+        ("ru", "(необязательно)", "Заполните хотя бы одно из двух полей: на казахском или на русском."),
+    ],
+)  # fmt: skip
+def test_a_pair_where_one_language_is_enough_is_not_marked_optional_but_says_so(
+    client, open_forum, themes, language, optional, hint
+):
+    html = client.get(APPLY.format(language)).content.decode()
+
+    for name in EITHER_LANGUAGE_FIELDS:
+        label = re.search(rf'<label for="id_{name}">(.*?)</label>', html)[1]
+        assert optional not in label
+        assert f'<p class="help" id="id_{name}_helptext">{hint}</p>' in html
+        widget = re.search(rf'<(?:input|textarea)[^>]* name="{name}"[^>]*>', html)[0]
+        assert f'aria-describedby="id_{name}_helptext"' in widget
+    # A field that is really optional still says so.
+    assert re.search(
+        rf'<label for="id_website">[^<]+<span class="optional">{re.escape(optional)}</span>', html
+    )
+
+
+def test_a_group_of_checkboxes_says_when_it_is_optional(client, open_forum, themes):
+    html = client.get(APPLY.format("kk")).content.decode()
+
+    pattern = r'<fieldset class="field field--group"[^>]*>\s*<legend>(.*?)</legend>'
+    legends = {
+        re.sub(r"<[^>]+>", "", legend).strip(): "optional" in legend
+        for legend in re.findall(pattern, html)
+    }
+
+    assert legends == {
+        "Тақырыптар": False,
+        "Стендіңіз келушілерге ұсынатын қолжетімділік (міндетті емес)": True,
+    }
+
+
+@pytest.mark.parametrize(
+    ("name", "autocomplete"),
+    [
+        ("organisation_name_kk", "organization"),
+        ("organisation_name_ru", "organization"),
+        ("city", "address-level2"),
+        ("website", "url"),
+        ("contact_name", "name"),
+        ("contact_email", "email"),
+        ("contact_phone", "tel"),
+        ("bin", "off"),
+    ],
+)
+def test_fields_a_browser_can_fill_in_say_what_they_hold(
+    client, open_forum, themes, name, autocomplete
+):
+    html = client.get(APPLY.format("kk")).content.decode()
+
+    widget = re.search(rf'<input[^>]* name="{name}"[^>]*>', html)[0]
+
+    assert f'autocomplete="{autocomplete}"' in widget
+
+
+def test_a_sentence_label_in_the_summary_has_no_full_stop_before_the_colon(
+    client, open_forum, application_data
+):
+    response = apply(client, application_data(consent=None), "ru")
+
+    assertContains(
+        response,
+        '<a href="#id_consent">Я даю согласие на сбор и обработку персональных данных из этой '
+        "формы: Отметьте, что вы согласны на обработку персональных данных.</a>",
+        html=True,
+    )

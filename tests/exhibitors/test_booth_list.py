@@ -5,9 +5,10 @@ from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
-from exhibitors.models import Booth
+from exhibitors.models import Booth, BoothPhoto
 from forum_site.services import sample_edition_create
 from tests.factories import BoothFactory, ForumFactory, OrganisationFactory, ThemeFactory
+from tests.files import png
 
 
 @pytest.fixture
@@ -258,3 +259,58 @@ def test_archive_and_home_run_a_fixed_number_of_queries(client, article_forum):
     many = [count_queries(client, url) for url in ("/ru/", "/ru/archive/", "/ru/awards/")]
 
     assert many == few
+
+
+def page_title(response):
+    return re.search(r"<title>(.*?)</title>", response.content.decode(), re.S)[1]
+
+
+@pytest.mark.parametrize(
+    ("language", "params", "title"),
+    [
+        ("kk", {}, "Көрме — Форум"),
+        ("kk", {"q": " қамқор "}, "«қамқор» бойынша іздеу — Көрме — Форум"),
+        ("ru", {"q": "<b>"}, "Поиск: «&lt;b&gt;» — Выставка — Форум"),
+        ("kk", {"theme": "inclusive"}, "Тақырыбы: Инклюзия — Көрме — Форум"),
+        ("ru", {"q": "фонд", "theme": "inclusive", "access": ["captions", "seating"]},
+         "Поиск: «фонд» — Тема: Инклюзивность — Доступность: субтитры, места для сидения — Выставка — Форум"),
+        ("kk", {"theme": "no-such-theme", "access": "no-such-access"}, "Көрме — Форум"),
+    ],
+)  # fmt: skip
+def test_a_searched_or_filtered_list_says_so_in_the_page_title(client, db, language, params, title):
+    forum = ForumFactory(slug="titled", title_kk="Форум", title_ru="Форум")
+    ThemeFactory(slug="inclusive", name_kk="Инклюзия", name_ru="Инклюзивность")
+
+    response = exhibition(client, forum, language, **params)
+
+    assert page_title(response) == title
+
+
+def test_a_long_search_is_cut_short_in_the_page_title(client, db):
+    forum = ForumFactory(slug="titled", title_kk="Форум", title_ru="Форум")
+
+    response = exhibition(client, forum, "kk", q="ә" * 100)
+
+    assert page_title(response) == f"«{'ә' * 59}…» бойынша іздеу — Көрме — Форум"
+
+
+def test_what_an_ngo_wrote_in_the_other_language_only_is_marked_with_that_language(client, forum):
+    """An applicant writes in Kazakh or in Russian: on the other page a screen reader must switch voice."""
+    organisation = OrganisationFactory(logo=png(), logo_alt_kk="", logo_alt_ru="Логотип фонда")
+    booth = BoothFactory(
+        forum=forum,
+        organisation=organisation,
+        description_kk="",
+        description_ru="Занятия для неслышащих детей.",
+    )
+    BoothPhoto.objects.create(booth=booth, image=png("a.png"), alt_kk="", alt_ru="Дети на занятии")
+
+    kk = client.get(f"/kk/archive/{forum.slug}/exhibition/{booth.slug}/").content.decode()
+    ru = client.get(f"/ru/archive/{forum.slug}/exhibition/{booth.slug}/").content.decode()
+
+    assert '<div lang="ru"><p>Занятия для неслышащих детей.</p></div>' in kk
+    assert re.search(r'<img class="logo" [^>]*alt="Логотип фонда" lang="ru"', kk)
+    assert re.search(r'<img [^>]*alt="Дети на занятии" lang="ru"', kk)
+    # On the Russian page the same text is in the page's own language.
+    assert "<div><p>Занятия для неслышащих детей.</p></div>" in ru
+    assert 'lang="ru"' not in ru.split("<main", 1)[1]
