@@ -18,6 +18,8 @@ class AwardResource(resources.ModelResource):
 
     class Meta:
         model = Award
+        # The export form's "select a field" error names it (the class name otherwise).
+        name = _("awards")
         fields = (
             "edition",
             "recipient_kk",

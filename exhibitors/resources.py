@@ -32,6 +32,9 @@ class BoothResource(resources.ModelResource):
 
     class Meta:
         model = Booth
+        # The export form names the resource (in its "select a field" error):
+        # the class name otherwise.
+        name = _("booths")
         # Only the columns declared above, in this order.
         fields = (
             "reference_code",

@@ -10,6 +10,7 @@ from django.utils.translation import gettext, ngettext
 from django.utils.translation import gettext_lazy as _
 
 from forum_site.admin_tools import CaseFoldSearchMixin, ThroughRowsHiddenMixin, yes_no
+from forum_site.roles import ROLES
 
 # The site header and title are set in urls.py.
 admin.site.index_title = _("Site content")
@@ -77,7 +78,21 @@ class StaffUserAdmin(CaseFoldSearchMixin, PermissionLabelsMixin, ThroughRowsHidd
 class StaffGroupAdmin(
     CaseFoldSearchMixin, PermissionLabelsMixin, ThroughRowsHiddenMixin, GroupAdmin
 ):
-    pass
+    # A role's group is found by its name (roles.py, settings.MODERATORS_GROUP):
+    # its form shows the name in the admin's language and never changes it.
+    def get_fields(self, request, obj=None):
+        if obj is not None and obj.name in ROLES:
+            return ["role_name", "permissions"]
+        return super().get_fields(request, obj)
+
+    def get_readonly_fields(self, request, obj=None):
+        if obj is not None and obj.name in ROLES:
+            return ["role_name"]
+        return super().get_readonly_fields(request, obj)
+
+    @admin.display(description=_("name"))
+    def role_name(self, group):
+        return str(group)
 
 
 class LoginAttemptAdmin(CaseFoldSearchMixin, AccessAttemptAdmin):

@@ -14,6 +14,8 @@ class ForumSiteConfig(AppConfig):
 
     def ready(self):
         from django.contrib.admin import widgets
+        from django.contrib.admin.templatetags import admin_list
+        from django.contrib.auth.models import Group
 
         from . import caching, casefold
         from .roles import sync_after_migrate
@@ -27,6 +29,14 @@ class ForumSiteConfig(AppConfig):
         # static/admin/js/vendor/select2/i18n/kk.js is ours, and the admin's
         # autocomplete widget loads a language's file only when it is listed here.
         widgets.SELECT2_TRANSLATIONS.setdefault("kk", "kk")
+        # The staff groups keep English names as keys (roles.py); wherever the
+        # admin names a group (group list and pages, a user's groups, the user
+        # list's filter, messages, history), staff read it in their language.
+        Group.__str__ = _group_label
+        # Django's yes/no/unknown icons carry the English alt text "True",
+        # "False", "None" (on view-only pages, and in change lists); every admin
+        # helper imports the icon from admin_list when it draws one.
+        admin_list._boolean_icon = _boolean_icon
         # After every app's post_migrate has made its permissions (ours runs last:
         # forum_site is the last installed app).
         post_migrate.connect(sync_after_migrate, sender=self)
@@ -47,6 +57,24 @@ class AxesConfig(AxesAppConfig):
         AccessAttempt.__str__ = _record_name
         AccessLog.__str__ = _record_name
         AccessFailureLog.__str__ = _record_name
+
+
+def _boolean_icon(value):
+    from django.templatetags.static import static
+    from django.utils.html import format_html
+
+    icon, alt = {
+        True: ("yes", gettext("Yes")),
+        False: ("no", gettext("No")),
+        None: ("unknown", gettext("Unknown")),
+    }[value]
+    return format_html('<img src="{}" alt="{}">', static(f"admin/img/icon-{icon}.svg"), alt)
+
+
+def _group_label(group):
+    from .roles import group_label
+
+    return group_label(group.name)
 
 
 def _record_name(record):

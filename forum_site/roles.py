@@ -9,8 +9,11 @@ new model or permission reaches the groups without another migration).
 
 from django.utils.translation import gettext_lazy as _
 
+# A group's name is the key code finds it by (here, settings.MODERATORS_GROUP,
+# create_staff); staff read it in their language: Group's str is group_label().
 EDITORS = "Editors"
 MODERATORS = "Moderators"
+GROUP_LABELS = {EDITORS: _("Editors"), MODERATORS: _("Moderators")}
 
 ALL = ("add", "change", "delete", "view")
 VIEW = ("view",)
@@ -48,6 +51,11 @@ ROLE_LABELS = {
     "moderator": _("Moderator"),
     "superuser": _("Superuser (IT)"),
 }
+
+
+def group_label(name):
+    """The name staff read: a role's group in the active language, any other group as named."""
+    return str(GROUP_LABELS.get(name, name))
 
 
 def role_permission_codenames(group_name):

@@ -5,7 +5,8 @@ missing strings. A page fails when its visible text (text nodes and the
 attributes people read: titles, labels, button values, alt texts, the inlines'
 "Add another" links) holds a word in Latin letters that is not a known code
 (kk, ru, CSV, XLSX). The rarer pages (filters, pagination, errors, messages,
-history, login records) are walked in Russian too.
+history, login records) are walked in Russian too, and so is the admin of an
+editor and of a moderator (what their roles open, and the pages refused).
 """
 
 import json
@@ -15,14 +16,18 @@ from html.parser import HTMLParser
 from pathlib import Path
 
 import pytest
+from django.contrib import admin
 from django.contrib.admin.models import LogEntry
-from django.contrib.auth.models import User
+from django.contrib.auth.models import Group, User
 from django.contrib.staticfiles import finders
 from django.urls import reverse
+from django.utils import translation
+from django.utils.translation import ngettext
 
 from awards.models import Award
 from events.models import Appearance, Forum, Performance, Person, ProgrammeItem, Statement
 from exhibitors.models import Booth, Organisation, Theme
+from forum_site.roles import EDITORS, MODERATORS
 from tests.factories import (
     AwardFactory,
     BoothFactory,
@@ -56,9 +61,6 @@ ALLOWED = {
     "HTTP",
     "GET",
     "POST",
-    # The staff groups' names are keys that forum_site/roles.py looks groups up by.
-    "Editors",
-    "Moderators",
 }
 LATIN_WORD = re.compile(r"[A-Za-z][A-Za-z'’]+")
 READ_ATTRIBUTES = {"title", "alt", "aria-label", "placeholder"}
@@ -220,6 +222,21 @@ def test_action_confirmation_and_messages_are_in_kazakh(kazakh_admin, content):
     assert {name: english_in(html) for name, html in pages.items()} == {key: set() for key in pages}
 
 
+def test_list_edit_message_is_in_kazakh():
+    """Django's kk message after saving a list's edits holds its plural rule ("one: … other: …")."""
+    with translation.override("kk"):
+        messages = [
+            ngettext(
+                "%(count)s %(name)s was changed successfully.",
+                "%(count)s %(name)s were changed successfully.",
+                count,
+            )
+            % {"count": count, "name": "тақырып"}
+            for count in (1, 2)
+        ]
+    assert messages == ["1 тақырып өзгертілді.", "2 тақырып өзгертілді."]
+
+
 def test_export_page_is_in_kazakh(kazakh_admin, content):
     pages = [reverse("admin:exhibitors_booth_export"), reverse("admin:awards_award_export")]
     english = {page: english_in(kazakh_admin.get(page).text) for page in pages}
@@ -277,7 +294,15 @@ def test_moderation_pages_are_in_kazakh(kazakh_admin, content):
 
 def test_admin_javascript_strings_are_in_kazakh(kazakh_admin):
     catalogue = kazakh_admin.get(reverse("admin:jsi18n")).content.decode("utf-8")
-    for text in ("Уақытты таңдаңыз", "Күнді таңдаңыз", "Жұма", "Қыркүйек", "Барлық %s таңдау"):
+    for text in (
+        "Уақытты таңдаңыз",
+        "Күнді таңдаңыз",
+        "Жұма",
+        "Қыркүйек",
+        "Барлық %s таңдау",
+        # Django's own says "алаңдарда(fields)".
+        "Өрістерде сақталмаған өзгерістер бар. Әрекетті орындасаңыз, олар жоғалады.",
+    ):
         # The catalogue is JavaScript with JSON strings (non-ASCII letters escaped).
         assert json.dumps(text) in catalogue, text
 
@@ -584,3 +609,135 @@ def test_autocomplete_and_select2_are_in_kazakh(kazakh_admin, content):
     messages = Path(finders.find("admin/js/vendor/select2/i18n/kk.js")).read_text()
     assert '"select2/i18n/kk"' in messages
     assert "Ештеңе табылмады" in messages
+
+
+# --- Editors and moderators: what their roles let them open, and the refusals.
+
+
+def role_pages(user):
+    """{page: expected status} of every admin model the user may view: 403 where it may not act."""
+    request = type("Request", (), {"user": user})()
+    pages = {reverse("admin:index"): 200}
+    for model, model_admin in admin.site._registry.items():
+        if not model_admin.has_view_or_change_permission(request):
+            continue
+        opts = model._meta
+        name = f"admin:{opts.app_label}_{opts.model_name}"
+        obj = model.objects.first()
+        can = {
+            "add": model_admin.has_add_permission(request),
+            "delete": model_admin.has_delete_permission(request, obj),
+        }
+        changelist = reverse(f"{name}_changelist")
+        pages[reverse("admin:app_list", args=[opts.app_label])] = 200
+        pages[changelist] = 200
+        pages[changelist + "?q=жоқ"] = 200
+        pages[reverse(f"{name}_add")] = 200 if can["add"] else 403
+        pages[reverse(f"{name}_change", args=[obj.pk])] = 200
+        pages[reverse(f"{name}_history", args=[obj.pk])] = 200
+        pages[reverse(f"{name}_delete", args=[obj.pk])] = 200 if can["delete"] else 403
+    return pages
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+@pytest.mark.parametrize("group", [EDITORS, MODERATORS])
+def test_role_pages_are_in_the_admins_language(client, content, group, language):
+    """An editor's or moderator's admin: their lists, forms, view-only pages and refusals."""
+    staff = User.objects.create_user("қызметкер", password="Жаз-2025-құпия!", is_staff=True)
+    staff.groups.add(Group.objects.get(name=group))
+    client.force_login(staff)
+    client.cookies["django_language"] = language
+    pages, statuses = {}, {}
+    for page, expected in role_pages(staff).items():
+        response = client.get(page)
+        statuses[page] = (response.status_code, expected)
+        pages[page] = response.text
+        if expected == 200 and page.endswith("/"):
+            for link in filter_links(response.text):
+                pages[page + link] = client.get(page + link).text
+    pages["password"] = client.get(reverse("admin:password_change")).text
+    assert {page: code for page, (code, _expected) in statuses.items()} == {
+        page: expected for page, (_code, expected) in statuses.items()
+    }
+    assert 403 in {expected for _code, expected in statuses.values()}
+    no_english(pages)
+
+
+GROUP_LABELS = {"kk": ["Модераторлар", "Редакторлар"], "ru": ["Модераторы", "Редакторы"]}
+
+
+def test_staff_groups_are_named_in_the_admins_language(staff_admin):
+    """The groups keep their English names (code finds them by those); staff read translations."""
+    labels = GROUP_LABELS[staff_admin.cookies["django_language"].value]
+    editor = User.objects.create_user("редактор", is_staff=True)
+    editor.groups.add(Group.objects.get(name=EDITORS))
+    user_change = staff_admin.get(reverse("admin:auth_user_change", args=[editor.pk]))
+    user_filter = staff_admin.get(reverse("admin:auth_user_changelist"))
+    group_list = staff_admin.get(reverse("admin:auth_group_changelist"))
+    moderators = Group.objects.get(name=MODERATORS)
+    group_change = reverse("admin:auth_group_change", args=[moderators.pk])
+    renamed = staff_admin.post(group_change, {"name": "Басқа", "permissions": []}, follow=True)
+
+    groups_widget = re.search(r'<select name="groups".*?</select>', user_change.text, re.S)
+    assert sorted(re.findall(r"<option[^>]*>([^<]+)</option>", groups_widget[0])) == labels
+    (groups_filter,) = [
+        spec for spec in user_filter.context["cl"].filter_specs if spec.field_path == "groups"
+    ]
+    assert sorted(label for _pk, label in groups_filter.lookup_choices) == labels
+    assert sorted(str(group) for group in group_list.context["cl"].result_list) == labels
+    assert renamed.redirect_chain == [(reverse("admin:auth_group_changelist"), 302)]
+    assert list(Group.objects.order_by("name").values_list("name", flat=True)) == [
+        EDITORS,
+        MODERATORS,
+    ]
+    assert not moderators.permissions.exists()
+    assert labels[0] in renamed.text
+    no_english({"user": user_change.text, "filter": user_filter.text, "groups": group_list.text})
+
+
+def test_inline_change_link_is_spelt_right_in_kazakh(kazakh_admin, content):
+    """Django's kk catalogue spells the inline rows' "Change" link «Өзгетру»."""
+    forum = Forum.objects.get()
+    page = kazakh_admin.get(reverse("admin:events_forum_change", args=[forum.pk])).text
+    links = re.findall(r'class="inlinechangelink">([^<]+)</a>', page)
+    assert links and set(links) == {"Өзгерту"}
+
+
+def test_export_without_columns_and_a_missing_object_are_in_kazakh(staff_admin, content):
+    """The export's "choose a column" error names the records; a deleted object's address explains."""
+    pages, errors = {}, {}
+    for export in ("admin:exhibitors_booth_export", "admin:awards_award_export"):
+        response = staff_admin.post(reverse(export), {"format": "0"})
+        pages[export] = response.text
+        errors[export] = response.context["form"].non_field_errors()
+    missing = staff_admin.get(reverse("admin:events_person_change", args=[999]), follow=True)
+    pages["missing"] = missing.text
+    assert all(errors.values()), errors
+    assert missing.redirect_chain == [(reverse("admin:index"), 302)]
+    assert len(missing.context["messages"]) == 1
+    no_english(pages)
+
+
+def test_publish_and_reject_actions_are_in_kazakh(staff_admin, content):
+    """The actions' error and success messages, and the rejection form's error."""
+    forum, booth = Forum.objects.get(), Booth.objects.get()
+    forums = reverse("admin:events_forum_changelist")
+    booths = reverse("admin:exhibitors_booth_changelist")
+
+    def run(changelist, action, pk, **data):
+        return staff_admin.post(
+            changelist, {"action": action, "_selected_action": [pk], **data}, follow=True
+        )
+
+    Forum.objects.filter(pk=forum.pk).update(title_ru="")
+    pages = {"not published": run(forums, "publish", forum.pk)}
+    Forum.objects.filter(pk=forum.pk).update(title_ru="Форум")
+    pages["published"] = run(forums, "publish", forum.pk)
+    pages["drafts"] = run(forums, "unpublish", forum.pk)
+    pages["no reason"] = run(booths, "reject_selected", booth.pk, reason="")
+    pages["rejected"] = run(booths, "reject_selected", booth.pk, reason="Орын жоқ")
+    assert [len(pages[name].context["messages"]) for name in pages] == [1, 1, 1, 0, 1]
+    assert pages["no reason"].context["form"].errors
+    booth.refresh_from_db()
+    assert booth.status == Booth.Status.REJECTED
+    no_english({name: response.text for name, response in pages.items()})
