@@ -136,7 +136,8 @@ def _load_forum_data():
     Forum.objects.filter(pk=forum.pk).update(
         applications_open_from=timezone.now() - datetime.timedelta(days=1)
     )
-    sample_edition_create(booths=3)
+    # Twelve pages of booths (11 × 24 + 1), so the pagination shows both its gaps on a middle page.
+    sample_edition_create(booths=24 * 11 + 1)
     get_user_model().objects.create_superuser("browser", "browser@example.kz", ADMIN_PASSWORD)
     booth = Booth.objects.filter(forum__slug="sample").order_by("number").first()
     return {

@@ -1,8 +1,9 @@
 """The pages the browser suite checks.
 
 Paths are without the language prefix; each public page is checked in both
-languages. `{booth}` is a booth of the sample edition and `{edition}` the
-article's edition, filled in by the `site` fixture. Add every new public page
+languages. `{booth}` is a booth of the sample edition (twelve pages of
+booths) and `{edition}` the article's edition, filled in by the `site`
+fixture. Add every new public page
 here (and admin pages to ADMIN_PAGES).
 """
 
@@ -15,6 +16,8 @@ PUBLIC_PAGES = {
     "exhibition-search": "exhibition/?q=%D2%9B%D0%B0%D0%B7",
     "exhibition-sample": "archive/sample/exhibition/",
     "exhibition-filtered": "archive/sample/exhibition/?theme=inclusive-communities&access=captions",
+    # A middle page of twelve: previous, 1 … 4 5 6 7 8 … 12, next.
+    "exhibition-page": "archive/sample/exhibition/?page=6",
     "booth": "archive/sample/exhibition/{booth}/",
     "plenary": "plenary/",
     "awards": "awards/",

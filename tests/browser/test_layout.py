@@ -90,3 +90,25 @@ def test_in_forced_colours_the_header_keeps_an_edge_and_access_features_their_do
     assert seen["headerEdge"] is True
     # The dot is drawn in the text's colour, not in the page's (where it vanished).
     assert seen["dot"] == seen["text"] != seen["canvas"]
+
+
+@pytest.mark.parametrize(("language", "seven"), [("kk", "7-бет"), ("ru", "Страница 7")])
+def test_a_page_number_is_a_44px_target_that_keeps_the_search_without_javascript(
+    page, site, language, seven
+):
+    p = page(language=language, width=320, height=640, java_script_enabled=False)
+    p.goto(site(f"/{language}/archive/sample/exhibition/?q=%D2%AF%D0%BB%D0%B3%D1%96&page=6"))
+    sizes = p.eval_on_selector_all(
+        ".pagination a, .pagination__current",
+        "(els) => els.map((el) => [el.getBoundingClientRect().width, el.getBoundingClientRect().height])",
+    )
+
+    p.get_by_role("link", name=seven, exact=True).click()
+
+    assert len(sizes) == 9  # previous, 1, 4 to 8, 12, next
+    assert min(min(size) for size in sizes) >= 44
+    assert p.url.endswith("/archive/sample/exhibition/?q=%D2%AF%D0%BB%D0%B3%D1%96&page=7")
+    # What a screen reader reads of the current page: its name, not a bare number.
+    assert (
+        p.get_by_text(seven, exact=True).evaluate("(el) => el.parentElement.ariaCurrent") == "page"
+    )

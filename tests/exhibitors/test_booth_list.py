@@ -1,10 +1,13 @@
 import re
+from html import unescape
+from urllib.parse import parse_qs, urlsplit
 
 import pytest
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains, assertNotContains
 
+from events.templatetags.pagination import page_window
 from exhibitors.models import Booth, BoothPhoto
 from forum_site.services import sample_edition_create
 from tests.factories import BoothFactory, ForumFactory, OrganisationFactory, ThemeFactory
@@ -125,6 +128,103 @@ def test_booth_list_paginates(client, db):
     assert len(second.context["booths"]) == 6
     assertContains(first, 'href="?page=2" rel="next"')
     assertContains(second, 'href="?page=1" rel="prev"')
+
+
+def pagination(response):
+    """The pagination's items in order: ("link", href, name, text), ("current", spoken, shown) or ("gap",)."""
+    html = response.content.decode()
+    nav = re.search(r'<nav class="pagination" aria-label="([^"]+)">(.*?)</nav>', html, re.S)
+    items = []
+    for item in re.findall(r"<li[^>]*>.*?</li>", nav[2], re.S):
+        if link := re.fullmatch(
+            r'<li><a href="([^"]+)"(?: aria-label="([^"]+)"| rel="\w+")>([^<]+)</a></li>', item
+        ):
+            items.append(("link", unescape(link[1]), link[2], link[3]))
+        elif current := re.fullmatch(
+            r'<li><span class="pagination__current" aria-current="page">'
+            r'<span class="visually-hidden">([^<]+)</span><span aria-hidden="true">(\d+)</span></span></li>',
+            item,
+        ):
+            items.append(("current", current[1], current[2]))
+        else:
+            assert item == '<li class="pagination__gap" aria-hidden="true">…</li>'
+            items.append(("gap",))
+    return nav[1], items
+
+
+@pytest.fixture
+def twelve_pages(db):
+    """The sample edition with 265 booths: 11 full pages of 24 and one booth on the 12th."""
+    return sample_edition_create(booths=24 * 11 + 1)
+
+
+def test_the_first_page_links_the_next_pages_and_the_last(client, twelve_pages):
+    label, items = pagination(exhibition(client, twelve_pages))
+
+    assert label == "Беттер"
+    assert items == [
+        ("current", "1-бет", "1"),
+        ("link", "?page=2", "2-бет", "2"),
+        ("link", "?page=3", "3-бет", "3"),
+        ("gap",),
+        ("link", "?page=12", "12-бет", "12"),
+        ("link", "?page=2", None, "Келесі бет"),
+    ]
+
+
+def test_a_middle_page_links_two_pages_each_side_and_both_ends(client, twelve_pages):
+    label, items = pagination(exhibition(client, twelve_pages, "ru", page=6))
+
+    assert label == "Страницы"
+    assert items == [
+        ("link", "?page=5", None, "Предыдущая страница"),
+        ("link", "?page=1", "Страница 1", "1"),
+        ("gap",),
+        ("link", "?page=4", "Страница 4", "4"),
+        ("link", "?page=5", "Страница 5", "5"),
+        ("current", "Страница 6", "6"),
+        ("link", "?page=7", "Страница 7", "7"),
+        ("link", "?page=8", "Страница 8", "8"),
+        ("gap",),
+        ("link", "?page=12", "Страница 12", "12"),
+        ("link", "?page=7", None, "Следующая страница"),
+    ]
+
+
+def test_the_last_page_links_the_first_and_the_previous_pages(client, twelve_pages):
+    _label, items = pagination(exhibition(client, twelve_pages, page=12))
+
+    assert items == [
+        ("link", "?page=11", None, "Алдыңғы бет"),
+        ("link", "?page=1", "1-бет", "1"),
+        ("gap",),
+        ("link", "?page=10", "10-бет", "10"),
+        ("link", "?page=11", "11-бет", "11"),
+        ("current", "12-бет", "12"),
+    ]
+
+
+def test_every_page_link_keeps_the_search_the_theme_and_the_access_filter(client, db):
+    sample = sample_edition_create(booths=2000)
+    filters = {"q": "үлгі", "theme": "inclusive-communities", "access": ["captions", "seating"]}
+    response = exhibition(client, sample, page=2, **filters)
+    page_obj = response.context["page_obj"]
+
+    _label, items = pagination(response)
+
+    hrefs = [parse_qs(urlsplit(item[1]).query) for item in items if item[0] == "link"]
+    pages = [[str(n)] for n in page_window(page_obj) if n not in (None, 2)]
+    after = [["3"]] if page_obj.has_next() else []
+    assert [href.pop("page") for href in hrefs] == [["1"], *pages, *after]
+    assert hrefs == [filters | {"q": ["үлгі"], "theme": ["inclusive-communities"]}] * len(hrefs)
+
+
+def test_a_list_of_one_page_has_no_pagination(client, db):
+    sample = sample_edition_create(booths=24)
+
+    response = exhibition(client, sample)
+
+    assertNotContains(response, 'class="pagination"')
 
 
 def test_booth_page_shows_the_project_but_never_the_contact(client, forum):
