@@ -1,10 +1,13 @@
 """The booth application form in a real browser: empty, with errors and sent, by keyboard alone."""
 
+import uuid
+
 import pytest
 
 from exhibitors.models import Booth
 from exhibitors.validators import bin_check_digit
 from tests import files
+from tests.factories import BoothFactory
 
 from .checks import as_json, axe_violations, describe_violations, keyboard_walk
 
@@ -176,3 +179,29 @@ def test_the_form_can_be_filled_and_sent_with_the_keyboard_alone(page, site, lan
     _focusable, stops, trapped = keyboard_walk(p)
     assert not trapped, as_json(stops[-5:])
     assert 'class="skip-link"' in stops[0]["name"]
+
+
+@pytest.mark.parametrize(
+    ("language", "spelled"),
+    [
+        ("kk", "Кодтың таңбалары: M, N, A, дефис, V, F, 3, 4."),
+        ("ru", "Код по символам: M, N, A, дефис, V, F, 3, 4."),
+    ],
+)
+def test_the_code_is_spelled_for_screen_readers_and_one_click_selects_it_whole(
+    page, site, language, spelled
+):
+    booth = BoothFactory(
+        status=Booth.Status.SUBMITTED, reference_code="MNA-VF34", submission_token=uuid.uuid4()
+    )
+    p = page(language=language)
+    p.goto(site(f"/{language}/exhibition/apply/thanks/{booth.submission_token}/"))
+
+    hidden = p.get_by_text(spelled, exact=True).bounding_box()
+    p.click(".reference-code")
+    selected = p.evaluate("() => window.getSelection().toString()")
+
+    # In the page's text (a screen reader reads it) but not on the screen.
+    assert hidden["width"] <= 1 and hidden["height"] <= 1
+    assert selected == "MNA-VF34"
+    assert_no_violations(p)

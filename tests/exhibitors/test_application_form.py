@@ -1,5 +1,6 @@
 import datetime
 import re
+import uuid
 
 import pytest
 from django.core import mail
@@ -11,7 +12,7 @@ from events.models import ACCESS_NAMES
 from exhibitors.forms import BoothApplicationForm
 from exhibitors.models import Booth, BoothPhoto, Organisation
 from tests import files
-from tests.factories import ForumFactory, OrganisationFactory
+from tests.factories import BoothFactory, ForumFactory, OrganisationFactory
 
 from .conftest import valid_bin
 
@@ -185,6 +186,26 @@ def test_a_thank_you_page_needs_the_forms_secret_token(client, open_forum):
         client.get("/kk/exhibition/apply/thanks/8b7f3f5e-4a4e-4b8f-9d4a-2f1d3c6e9a10/").status_code
         == 404
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "spelled"),
+    [
+        ("kk", "Кодтың таңбалары: M, N, A, дефис, V, F, 3, 4."),
+        ("ru", "Код по символам: M, N, A, дефис, V, F, 3, 4."),
+    ],
+)
+def test_the_thank_you_page_spells_the_code_for_a_screen_reader(client, db, language, spelled):
+    """Read whole, «MNA-VF34» sounds like a word; spelled, a listener can write it down."""
+    booth = BoothFactory(
+        status=Booth.Status.SUBMITTED, reference_code="MNA-VF34", submission_token=uuid.uuid4()
+    )
+
+    response = client.get(f"/{language}/exhibition/apply/thanks/{booth.submission_token}/")
+
+    # The code itself is left as it is written: a braille display shows it so, and it copies whole.
+    assertContains(response, '<strong class="reference-code">MNA-VF34</strong>', html=True)
+    assertContains(response, f'<p class="visually-hidden">{spelled}</p>', html=True)
 
 
 @pytest.mark.parametrize("phone", ["+77012345678", "8 701 234 56 78", "+7 (701) 234-56-78"])
