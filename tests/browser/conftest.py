@@ -188,13 +188,13 @@ def browser():
     del os.environ["DJANGO_ALLOW_ASYNC_UNSAFE"]
 
 
-def new_page(browser, *, width=1280, height=800, language="kk", **options):
+def new_page(browser, *, width=1280, height=800, language="kk", bypass_csp=True, **options):
     # bypass_csp: the checks inject axe-core and probes as inline scripts, which
-    # the site's Content-Security-Policy rightly refuses.
+    # the site's Content-Security-Policy rightly refuses (test_csp.py keeps it on).
     context = browser.new_context(
         viewport={"width": width, "height": height},
         locale={"kk": "kk-KZ", "ru": "ru-RU"}[language],
-        bypass_csp=True,
+        bypass_csp=bypass_csp,
         **options,
     )
     context.set_default_timeout(15_000)
