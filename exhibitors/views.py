@@ -103,6 +103,9 @@ class BoothApplicationView(FormView):
         return Forum.objects.current()
 
     def dispatch(self, request, *args, **kwargs):
+        # Before anything else: the closed form's page would otherwise answer any method.
+        if request.method.lower() not in self.http_method_names:
+            return self.http_method_not_allowed(request, *args, **kwargs)
         request.upload_handlers = [
             CappedUploadHandler(
                 request,

@@ -108,6 +108,21 @@ def test_without_dates_or_after_the_closing_date_applications_are_closed(
     assert Booth.objects.count() == 0
 
 
+@pytest.mark.parametrize("is_open", [True, False])
+@pytest.mark.parametrize("method", ["TRACE", "PUT", "PATCH", "DELETE", "OPTIONS"])
+def test_the_form_answers_only_get_head_and_post_open_or_closed(
+    client, open_forum, is_open, method
+):
+    if not is_open:
+        open_forum.applications_open_from = None
+        open_forum.save()
+
+    response = client.generic(method, APPLY.format("kk"))
+
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "GET, POST, HEAD"
+
+
 def test_the_home_page_links_to_the_form_while_it_is_open(client, open_forum):
     assertContains(client.get("/kk/"), 'href="/kk/exhibition/apply/"')
 
