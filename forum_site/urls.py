@@ -4,7 +4,8 @@ from django.contrib import admin
 from django.contrib.sitemaps.views import sitemap
 from django.urls import include, path, re_path
 from django.utils.translation import gettext_lazy as _
-from django.views.decorators.http import require_safe
+from django.views.decorators.http import require_POST, require_safe
+from django.views.i18n import set_language
 from django.views.static import serve
 
 from events.routing import edition_paths
@@ -25,8 +26,9 @@ urlpatterns = [
     path("robots.txt", views.robots_txt, name="robots_txt"),
     # The display options' stylesheet: private, it reads the visitor's cookie.
     path("display.css", display.display_stylesheet, name="display_stylesheet"),
-    # The admin's language switch (POST, remembered in the language cookie).
-    path("i18n/", include("django.conf.urls.i18n")),
+    # The admin's language switch, remembered in the language cookie. POST only:
+    # Django's view answers any method, and nothing here switches by a link.
+    path("i18n/setlang/", require_POST(set_language), name="set_language"),
     # Open data: both languages in one document, so outside the language prefixes.
     path("api/v1/editions.json", views.open_data_editions, name="open_data_editions"),
     path(

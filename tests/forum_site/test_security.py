@@ -126,3 +126,85 @@ def test_public_pages_allow_no_inline_script_or_style(client, article_forum):
         assert "<script>" not in html
         assert "style=" not in html
         assert " onclick=" not in html
+
+
+# Methods: a public address answers only the methods it serves (SECURITY.md: a
+# plain view answers TRACE with 200).
+
+READ_ONLY = [
+    "/kk/",
+    "/ru/programme/",
+    "/kk/exhibition/",
+    "/kk/plenary/",
+    "/kk/awards/",
+    "/kk/concert/",
+    "/kk/archive/",
+    "/kk/accessibility/",
+    "/kk/display/",
+    "/display.css",
+    "/sitemap.xml",
+    "/robots.txt",
+    "/api/v1/editions.json",
+    "/share/kk.png",
+    "/healthz",
+    "/readyz",
+]
+
+
+@pytest.mark.parametrize("path", READ_ONLY)
+@pytest.mark.parametrize("method", ["TRACE", "PUT", "PATCH", "DELETE", "POST"])
+def test_read_only_addresses_refuse_other_methods(client, article_forum, path, method):
+    client.get(path)  # a page in the cache must not be answered to another method either
+
+    response = client.generic(method, path)
+
+    assert response.status_code == 405
+    assert "GET" in response.headers["Allow"]
+    assert method not in response.headers["Allow"]
+
+
+@pytest.mark.parametrize("method", ["GET", "HEAD", "TRACE", "PUT", "DELETE"])
+def test_the_language_switch_takes_post_only(client, db, method):
+    response = client.generic(method, "/i18n/setlang/", HTTP_REFERER="/admin/")
+
+    assert response.status_code == 405
+    assert response.headers["Allow"] == "POST"
+
+
+@pytest.mark.parametrize(
+    "target",
+    [
+        "https://evil.example.com/",
+        "//evil.example.com/",
+        "/\\evil.example.com/",
+        "\\\\evil.example.com",
+        "https:evil.example.com",
+        "javascript:alert(1)",
+        " https://evil.example.com/",
+    ],
+)
+def test_the_language_switch_never_leads_to_another_site(client, db, target):
+    response = client.post("/i18n/setlang/", {"language": "ru", "next": target})
+
+    assert response.status_code == 302
+    assert response.headers["Location"] == "/"
+    assert client.cookies["django_language"].value == "ru"
+
+
+def test_the_language_switch_follows_a_local_next(client, db):
+    response = client.post("/i18n/setlang/", {"language": "kk", "next": "/admin/events/forum/"})
+
+    assert response.headers["Location"] == "/admin/events/forum/"
+
+
+@pytest.mark.parametrize(
+    "target", ["//evil.example.com/", "javascript:alert(1)", "/\\evil.example.com/"]
+)
+def test_the_display_page_never_links_to_another_site(client, db, target):
+    response = client.get("/kk/display/", {"next": target})
+
+    # Its "back" link and the choices' links lead home instead.
+    assertContains(response, '<p><a href="/kk/">')
+    assertContains(response, "next=%2Fkk%2F", count=3)
+    for start in ['href="//', 'href="/\\', 'href="javascript:', 'href="https://evil']:
+        assertNotContains(response, start)
