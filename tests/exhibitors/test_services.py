@@ -66,6 +66,30 @@ def test_the_contact_is_mailed_in_the_language_they_applied_in(
     assert booth.reference_code in message.body
 
 
+def test_what_the_applicant_typed_reaches_the_mail_as_typed_on_one_subject_line(
+    client, open_forum, application_data, django_capture_on_commit_callbacks, settings
+):
+    # Plain-text mail: nothing is HTML-escaped, and a line break typed into a
+    # name cannot add a header.
+    settings.MODERATORS_EMAILS = ["moderator@example.kz"]
+    name = '«Ана & Бала» <Үміт> "Жарық"\nBcc: victim@example.com'
+    data = application_data(organisation_name_kk=name, contact_name="Әйгерім & Co")
+
+    send(client, data, "kk", django_capture_on_commit_callbacks)
+
+    contact, moderators = mail.outbox
+    typed = '«Ана & Бала» <Үміт> "Жарық" Bcc: victim@example.com'
+    assert typed in moderators.subject
+    assert "&amp;" not in moderators.subject + moderators.body + contact.body
+    assert '«Ана & Бала» <Үміт> "Жарық"\nBcc: victim@example.com' in contact.body
+    assert contact.body.startswith("Құрметті Әйгерім & Co!")
+    for message in (contact, moderators):
+        assert message.bcc == []
+        headers = message.message()
+        assert headers["Bcc"] is None
+        assert "\n" not in message.subject
+
+
 def test_moderators_are_mailed_in_both_languages_with_a_link_to_the_admin(
     client, open_forum, application_data, django_capture_on_commit_callbacks, settings
 ):
