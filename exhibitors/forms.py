@@ -180,7 +180,7 @@ class BoothApplicationForm(forms.Form):
     )
 
     # Not shown to people (hidden by the stylesheet): only robots fill it.
-    fax = forms.CharField(label=_("Leave this field empty"), required=False)
+    fax = forms.CharField(label=_("Leave this field empty"), required=False, max_length=100)
     # One per form page: sending the same form twice finds the first application.
     submission_token = forms.UUIDField(
         widget=forms.HiddenInput,

@@ -3,6 +3,7 @@ import re
 import uuid
 
 import pytest
+from django import forms
 from django.core import mail
 from django.core.cache.backends.base import BaseCache
 from django.utils import timezone
@@ -317,6 +318,33 @@ def test_each_invalid_value_gets_its_own_message(
         assertContains(
             response, f'<p class="error-message" id="id_{field}_error">{message}</p>', html=True
         )
+
+
+def test_every_text_the_form_takes_has_a_length_limit():
+    # A TextField has no limit of its own (SECURITY.md): the form sets one for each.
+    form = BoothApplicationForm()
+    unbounded = [
+        name
+        for name, field in form.fields.items()
+        if isinstance(field, forms.CharField | forms.FileField)
+        # A UUID parses or is refused, whatever its length.
+        and not isinstance(field, forms.UUIDField)
+        and not field.max_length
+    ]
+
+    assert unbounded == []
+
+
+def test_a_description_longer_than_its_limit_is_refused(client, open_forum, application_data):
+    response = apply(client, application_data(description_kk="Ә" * 3001))
+
+    assert Booth.objects.count() == 0
+    assertContains(
+        response,
+        '<p class="error-message" id="id_description_kk_error">'
+        "Бұл жерге ең көбі 3000 таңба жазуға болады; бұл мәтінде 3001 таңба бар.</p>",
+        html=True,
+    )
 
 
 def test_either_language_is_enough(client, open_forum, application_data):
