@@ -1,10 +1,12 @@
 """Production settings: what they require, and what `check --deploy` makes of them."""
 
 import json
+import runpy
 
 import pytest
+from gunicorn.config import Config
 
-from tests.django_process import client_requests, production_env, run_manage
+from tests.django_process import BASE_DIR, client_requests, production_env, run_manage
 
 HOST = "forum.example.kz"
 
@@ -90,3 +92,57 @@ def test_production_redirects_plain_http_to_https_but_not_the_probes():
         == "max-age=63072000; includeSubDomains; preload"
     )
     assert "upgrade-insecure-requests" in answers[2]["headers"]["Content-Security-Policy"]
+
+
+def test_the_mail_server_gets_a_timeout_in_production():
+    """A slow SMTP server must not hold a worker (SECURITY.md): the backend gives up after 10 s."""
+    result = run_manage(
+        "shell",
+        "-c",
+        "from django.core.mail import get_connection; c = get_connection();"
+        " print(type(c).__module__, c.timeout, c.use_tls)",
+        env=production_env(),
+    )
+
+    assert result.stdout.splitlines()[-1] == "django.core.mail.backends.smtp 10 True"
+
+
+GUNICORN_VARIABLES = [
+    "GUNICORN_BIND",
+    "WEB_CONCURRENCY",
+    "GUNICORN_TIMEOUT",
+    "GUNICORN_GRACEFUL_TIMEOUT",
+    "GUNICORN_MAX_REQUESTS",
+    "GUNICORN_MAX_REQUESTS_JITTER",
+    "FORWARDED_ALLOW_IPS",
+]
+
+
+def gunicorn_config(monkeypatch, **environ):
+    """gunicorn.conf.py as gunicorn reads it (its own loader validates every value)."""
+    for name in GUNICORN_VARIABLES:
+        monkeypatch.delenv(name, raising=False)
+    for name, value in environ.items():
+        monkeypatch.setenv(name, value)
+    config = Config()
+    for name, value in runpy.run_path(str(BASE_DIR / "gunicorn.conf.py")).items():
+        if name in config.settings:
+            config.set(name, value)
+    return config
+
+
+def test_gunicorn_bounds_requests_recycles_workers_and_trusts_only_the_proxy(monkeypatch):
+    config = gunicorn_config(monkeypatch)
+
+    assert config.address == [("127.0.0.1", 8000)]
+    assert (config.timeout, config.graceful_timeout) == (30, 30)
+    assert (config.max_requests, config.max_requests_jitter) == (20000, 2000)
+    assert config.forwarded_allow_ips == ["127.0.0.1", "::1"]
+    assert config.preload_app is False
+
+
+def test_gunicorn_takes_the_proxys_address_from_the_environment(monkeypatch):
+    config = gunicorn_config(monkeypatch, FORWARDED_ALLOW_IPS="10.0.0.5", GUNICORN_TIMEOUT="20")
+
+    assert config.forwarded_allow_ips == ["10.0.0.5"]
+    assert config.timeout == 20

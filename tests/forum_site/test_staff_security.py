@@ -94,3 +94,73 @@ def test_language_switch_is_remembered_for_the_admin(client, staff):
     assert '<html lang="ru"' in client.get(index).text
     client.post(reverse("set_language"), {"language": "kk", "next": index})
     assert '<html lang="kk"' in client.get(index).text
+
+
+def test_a_header_the_client_sets_does_not_change_its_address(client, staff, settings):
+    """Without CLIENT_IP_HEADER only the socket's address counts: X-Forwarded-For is the client's own."""
+    settings.CLIENT_IP_HEADER = ""
+    for number in range(5):
+        client.post(
+            reverse("admin:login"),
+            {"username": f"guess{number}", "password": "қате"},
+            REMOTE_ADDR="10.0.0.3",
+            HTTP_X_FORWARDED_FOR=f"198.51.100.{number}",
+            HTTP_X_REAL_IP=f"198.51.100.{number}",
+        )
+
+    response = client.post(
+        reverse("admin:login"), {"username": "aru", "password": PASSWORD}, REMOTE_ADDR="10.0.0.3"
+    )
+
+    assert response.status_code == 429
+
+
+def test_behind_the_proxy_its_header_names_the_client(client, staff, settings):
+    """The proxy (one socket address) overwrites X-Real-IP: one client's lockout is not another's."""
+    settings.CLIENT_IP_HEADER = "HTTP_X_REAL_IP"
+    for number in range(5):
+        client.post(
+            reverse("admin:login"),
+            {"username": f"guess{number}", "password": "қате"},
+            REMOTE_ADDR="127.0.0.1",
+            HTTP_X_REAL_IP="203.0.113.7",
+        )
+
+    locked = client.post(
+        reverse("admin:login"),
+        {"username": "aru", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_REAL_IP="203.0.113.7",
+    )
+    other = client.post(
+        reverse("admin:login"),
+        {"username": "aru", "password": PASSWORD},
+        REMOTE_ADDR="127.0.0.1",
+        HTTP_X_REAL_IP="203.0.113.8",
+    )
+
+    assert locked.status_code == 429
+    assert other.status_code == 302
+
+
+def test_the_lockout_holds_while_the_cache_is_away(client, staff, settings, monkeypatch):
+    """Failures are counted in the database: a dead Redis does not open the door (fails closed)."""
+    from forum_site import cache_backends
+    from tests.django_process import closed_port
+
+    monkeypatch.setattr(cache_backends, "_outages", {})
+    settings.CACHES = {
+        "default": {
+            "BACKEND": "forum_site.cache_backends.ResilientRedisCache",
+            "LOCATION": f"redis://127.0.0.1:{closed_port()}/0",
+            "OPTIONS": {"socket_connect_timeout": 0.5, "socket_timeout": 0.5},
+        }
+    }
+
+    _fail(client, 5)
+    response = client.post(
+        reverse("admin:login"), {"username": "aru", "password": PASSWORD}, REMOTE_ADDR="10.0.0.9"
+    )
+
+    assert response.status_code == 429
+    assert "_auth_user_id" not in client.session
