@@ -107,3 +107,29 @@ def test_without_dates_the_programme_says_why_there_is_no_calendar(
     assertContains(response, note)
     assertNotContains(response, "calendar.ics")
     assert client.get(f"/{language}/programme/calendar.ics").status_code == 404
+
+
+def test_typed_text_cannot_add_lines_or_events_to_the_calendar(client, db):
+    forum = ForumFactory(slug="edition", title_kk="Форум; «2026», \\ жыл")
+    injected = "Ашылу\r\nEND:VEVENT\r\nBEGIN:VEVENT\r\nSUMMARY:Жалған; оқиға, \\ иә"
+    ProgrammeItemFactory(
+        forum=forum,
+        title_kk=injected,
+        description_kk="Бірінші жол\nATTACH:https://evil.example.com/x",
+        place_kk="Зал; 1, қабат",
+        starts_at=dt.datetime(2026, 10, 25, 11, 0, tzinfo=ALMATY),
+    )
+
+    response = client.get("/kk/archive/edition/programme/calendar.ics")
+
+    [event] = events_of(response)
+    # The line breaks are written as \n escapes (a CR LF as one), the rest as typed.
+    assert str(event["summary"]) == injected.replace("\r\n", "\n")
+    assert str(event["location"]) == "Зал; 1, қабат"
+    assert "attach" not in event
+    lines = response.content.decode().split("\r\n")
+    assert [line for line in lines if line.startswith(("BEGIN:VEVENT", "END:VEVENT"))] == [
+        "BEGIN:VEVENT",
+        "END:VEVENT",
+    ]
+    assert not any(line.startswith(("SUMMARY:Жалған", "ATTACH")) for line in lines)
