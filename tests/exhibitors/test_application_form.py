@@ -497,9 +497,7 @@ def test_photos_and_logo_are_stored_reencoded_under_random_names(
     assert (organisation.logo_width, organisation.logo_height) == (640, 320)
 
 
-def test_a_hostile_file_name_is_never_used_and_the_stored_photo_is_served_as_an_image(
-    client, open_forum, application_data, settings
-):
+def test_a_hostile_file_name_is_never_used(client, open_forum, application_data, settings):
     name = "../../../static/js/site.js;<script>alert(1)</script>.html"
     data = application_data(photo_1=files.upload(files.image_bytes(), name), photo_1_alt="Сурет")
 
@@ -509,11 +507,6 @@ def test_a_hostile_file_name_is_never_used_and_the_stored_photo_is_served_as_an_
     stored = sorted(str(p.relative_to(media)) for p in media.rglob("*") if p.is_file())
     assert len(stored) == 6  # 1200 px wide: webp and jpeg at 480, 960 and 1200
     assert all(re.fullmatch(r"booths/[0-9a-f]{32}-\d+\.(webp|jpg)", path) for path in stored)
-    photo = BoothPhoto.objects.get()
-    served = client.get(photo.image.url)
-    assert served["Content-Type"] == "image/jpeg"
-    assert served["X-Content-Type-Options"] == "nosniff"
-    assert b"".join(served.streaming_content) == photo.image.read()
 
 
 def test_a_stored_photo_has_no_exif(client, open_forum, application_data, settings):
