@@ -28,7 +28,7 @@ from modeltranslation.admin import (
 from openpyxl import load_workbook
 
 from .images import OUTPUT_FORMATS, PHOTO_WIDTHS, prepare_image
-from .uploads import StoredFiles, delete_renditions, stored_names
+from .uploads import delete_renditions, files_removed_on_error, stored_files, stored_names
 
 LANGUAGE_CODES = [code for code, _name in settings.LANGUAGES]
 
@@ -157,7 +157,22 @@ class SideBySideMixin(ThroughRowsHiddenMixin, HttpsUrlMixin):
         ]
 
 
-class BilingualAdmin(CaseFoldSearchMixin, SideBySideMixin, TranslationAdmin):
+class UploadsRemovedOnErrorMixin:
+    """Images an add or change page stored are deleted again if its save fails.
+
+    The admin saves inside one transaction, but files are written before it
+    commits: an error after the image form's save (an inline, the database)
+    would otherwise leave them behind.
+    """
+
+    def changeform_view(self, request, *args, **kwargs):
+        with files_removed_on_error():
+            return super().changeform_view(request, *args, **kwargs)
+
+
+class BilingualAdmin(
+    UploadsRemovedOnErrorMixin, CaseFoldSearchMixin, SideBySideMixin, TranslationAdmin
+):
     """A model with bilingual fields: both languages of a field side by side."""
 
 
@@ -288,7 +303,7 @@ class ReencodedImageModelForm(forms.ModelForm):
         instance = super().save(commit=False)
         cleared = self.cleaned_data.get(self.image_field) is False
         if self._prepared is not None:
-            main, renditions = StoredFiles().store(self._prepared, self.folder)
+            main, renditions = stored_files().store(self._prepared, self.folder)
             largest = self._prepared.largest()
             setattr(instance, self.image_field, main)
             setattr(instance, self.renditions_field, renditions)

@@ -2,13 +2,15 @@
 
 Files are written before the database transaction commits, so a failed save
 would leave orphans: `StoredFiles` remembers what it wrote and deletes it all
-when the block it guards raises.
+when the block it guards raises (the public form's save, and every admin
+add or change page: `BilingualAdmin`).
 """
 
 import io
 import logging
 import uuid
 from contextlib import contextmanager
+from contextvars import ContextVar
 
 from django.core.files.base import ContentFile
 from django.core.files.storage import default_storage
@@ -62,15 +64,31 @@ class StoredFiles:
         self.names = []
 
 
+# The StoredFiles of the innermost files_removed_on_error() block, for code
+# that stores files without being handed one (the admin's image forms).
+_guarded = ContextVar("guarded_stored_files", default=None)
+
+
 @contextmanager
 def files_removed_on_error(storage=None):
-    """Yield a StoredFiles; if the block raises, every file it stored is deleted."""
+    """Yield a StoredFiles; if the block raises, every file it stored is deleted.
+
+    Within the block, `stored_files()` returns the same StoredFiles.
+    """
     stored = StoredFiles(storage)
+    token = _guarded.set(stored)
     try:
         yield stored
     except BaseException:
         stored.delete_all()
         raise
+    finally:
+        _guarded.reset(token)
+
+
+def stored_files():
+    """The StoredFiles of the enclosing files_removed_on_error() block, or an unguarded one."""
+    return _guarded.get() or StoredFiles()
 
 
 def stored_names(image, renditions):
