@@ -18,6 +18,9 @@ from django.views.decorators.cache import never_cache
 from django.views.decorators.http import require_safe
 
 COOKIE = "display"
+# Over HTTPS (production) the cookie is Secure and host-only: the __Host- prefix
+# makes browsers refuse it from a subdomain or over plain HTTP.
+SECURE_COOKIE = "__Host-display"
 COOKIE_AGE = 365 * 24 * 60 * 60
 
 # Each option: its choices, the first being the default (no extra style).
@@ -35,10 +38,14 @@ OPTIONS = {
 DEFAULTS = {name: next(iter(choices)) for name, choices in OPTIONS.items()}
 
 
+def cookie_name(request):
+    return SECURE_COOKIE if request.is_secure() else COOKIE
+
+
 def preferences(request):
     """The visitor's choices from the cookie ("text=large,contrast=high"); unknown parts ignored."""
     chosen = dict(DEFAULTS)
-    for part in request.COOKIES.get(COOKIE, "").split(","):
+    for part in request.COOKIES.get(cookie_name(request), "").split(","):
         name, _sep, value = part.partition("=")
         if value in OPTIONS.get(name, {}):
             chosen[name] = value
@@ -73,7 +80,7 @@ def display_settings(request):
     if changed:
         response = HttpResponseRedirect(f"{request.path}?{urlencode({'next': back})}")
         response.set_cookie(
-            COOKIE,
+            cookie_name(request),
             _cookie_value(chosen),
             max_age=COOKIE_AGE,
             secure=request.is_secure(),

@@ -339,6 +339,7 @@ if PRODUCTION:
     LANGUAGE_COOKIE_SECURE = True
     SESSION_COOKIE_NAME = "__Host-sessionid"
     CSRF_COOKIE_NAME = "__Host-csrftoken"
+    LANGUAGE_COOKIE_NAME = "__Host-django_language"
 
 # One line per event on stdout (the service manager keeps it), each with the
 # request's id; production writes JSON so a log store can index the fields.

@@ -3,7 +3,7 @@ from pytest_django.asserts import assertContains, assertRedirects
 
 from events.models import ProgrammeItem
 from exhibitors.models import Organisation
-from forum_site.display import COOKIE
+from forum_site.display import COOKIE, SECURE_COOKIE
 from tests.factories import ForumFactory
 
 
@@ -43,6 +43,21 @@ def test_a_display_link_keeps_the_choice_in_a_long_lived_cookie(client, db):
     assert cookie["max-age"] == 365 * 24 * 60 * 60
     assert cookie["httponly"] is True
     assert cookie["samesite"] == "Lax"
+
+
+def test_over_https_the_display_cookie_is_secure_and_host_only(client, db):
+    response = client.get("/kk/display/", {"text": "large"}, secure=True)
+    stylesheet = client.get("/display.css", secure=True)
+
+    cookie = response.cookies[SECURE_COOKIE]
+    assert (cookie.value, cookie["secure"], cookie["path"], cookie["domain"]) == (
+        "text=large,contrast=normal",
+        True,
+        "/",
+        "",
+    )
+    assert COOKIE not in response.cookies
+    assert "display-text-large" in stylesheet.content.decode()
 
 
 def test_choices_add_up_and_the_page_marks_them(client, db):

@@ -47,10 +47,21 @@ def test_a_short_secret_key_is_refused_in_production():
 
 
 def test_production_cookies_are_host_only_secure_httponly_and_samesite():
-    # The admin's login form sets the CSRF cookie; the settings say the rest.
+    # The admin's login form sets the CSRF cookie, its language switch the
+    # language cookie, the display options theirs; the settings say the rest.
     script_env = production_env()
-    [login] = client_requests(
-        [{"path": "/admin/login/", "extra": {"secure": True, "HTTP_HOST": HOST}}],
+    secure = {"secure": True, "HTTP_HOST": HOST}
+    switch = {
+        **secure,
+        "data": "language=ru&next=/admin/",
+        "content_type": "application/x-www-form-urlencoded",
+    }
+    login, language, display = client_requests(
+        [
+            {"path": "/admin/login/", "extra": secure},
+            {"path": "/i18n/setlang/", "method": "POST", "extra": switch},
+            {"path": "/kk/display/?text=large", "extra": secure},
+        ],
         env=script_env,
     )
     result = run_manage(
@@ -67,6 +78,12 @@ def test_production_cookies_are_host_only_secure_httponly_and_samesite():
     assert login["cookies"]["__Host-csrftoken"]["samesite"] == "Lax"
     assert login["cookies"]["__Host-csrftoken"]["path"] == "/"
     assert "domain" not in login["cookies"]["__Host-csrftoken"]
+    for answer, name in [(language, "__Host-django_language"), (display, "__Host-display")]:
+        assert answer["status"] == 302
+        [(cookie_name, cookie)] = answer["cookies"].items()
+        assert cookie_name == name
+        assert (cookie["secure"], cookie["path"], "domain" in cookie) == (True, "/", False)
+        assert (cookie["httponly"], cookie["samesite"]) == (True, "Lax")
     assert json.loads(result.stdout.splitlines()[-1]) == {
         "session": ["__Host-sessionid", True, True, "Lax"],
         "language": [True, True, "Lax"],
