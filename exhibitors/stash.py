@@ -98,11 +98,11 @@ def keep_files(*, form):
     submission token (its error asks the visitor to reload the page).
     """
     token = form.cleaned_data.get("submission_token")
-    remove_expired()
     for stashed in form.dropped_files:
         stashed.delete()
-    if not token or form.browser is None:
+    if not token or form.browser is None or not form.new_files:
         return
+    remove_expired()
     for field, upload in form.new_files.items():
         upload.seek(0)
         try:
