@@ -432,7 +432,11 @@ class StashedUpload(models.Model):
     objects = StashedUploadQuerySet.as_manager()
 
     class Meta:
+        verbose_name = _("file kept by the booth form")
+        verbose_name_plural = _("files kept by the booth form")
         ordering = ["created_at"]
+        # Not in the admin: nobody on the staff reads or grants access to these.
+        default_permissions = ()
         constraints = [
             # One file per field of a form: a form keeps no more than it can send.
             models.UniqueConstraint(
