@@ -132,6 +132,17 @@ def _organisation_for(data, language, stored):
 CHANGED_ON_DECISION = ["status", "booth number", "reviewed by", "reviewed"]
 
 
+def _decision_record(booth, *, user, now):
+    """Save an approval or refusal: who decided and when, in the history, and the contact told."""
+    booth.reviewed_by = user
+    booth.reviewed_at = now or timezone.now()
+    booth.save()
+    # The object's admin history shows who decided.
+    log_change(user=user, obj=booth, fields=CHANGED_ON_DECISION)
+    transaction.on_commit(partial(application_notify_decision, booth_id=booth.pk))
+    return booth
+
+
 @transaction.atomic
 def application_approve(*, booth, user=None, now=None):
     """Approve an application: it gets the edition's next booth number and is public at once.
@@ -149,13 +160,7 @@ def application_approve(*, booth, user=None, now=None):
         booth.number = (highest["number__max"] or 0) + 1
     booth.status = Booth.Status.APPROVED
     booth.rejection_reason = ""
-    booth.reviewed_by = user
-    booth.reviewed_at = now or timezone.now()
-    booth.save()
-    # The object's admin history shows who decided.
-    log_change(user=user, obj=booth, fields=CHANGED_ON_DECISION)
-    transaction.on_commit(partial(application_notify_decision, booth_id=booth.pk))
-    return booth
+    return _decision_record(booth, user=user, now=now)
 
 
 @transaction.atomic
@@ -171,13 +176,7 @@ def application_reject(*, booth, reason, user=None, now=None):
     booth.status = Booth.Status.REJECTED
     booth.rejection_reason = reason
     booth.number = None
-    booth.reviewed_by = user
-    booth.reviewed_at = now or timezone.now()
-    booth.save()
-    # The object's admin history shows who decided.
-    log_change(user=user, obj=booth, fields=CHANGED_ON_DECISION)
-    transaction.on_commit(partial(application_notify_decision, booth_id=booth.pk))
-    return booth
+    return _decision_record(booth, user=user, now=now)
 
 
 def applications_approve(*, booths, user=None):

@@ -17,6 +17,8 @@ from tests.factories import BoothFactory, ForumFactory, OrganisationFactory
 from .conftest import valid_bin
 
 APPLY = "/{}/exhibition/apply/"
+# Each message beside a field starts with a hidden "Error:" for screen readers.
+HIDDEN_ERROR = '<span class="visually-hidden">Қате: </span>'
 
 
 def apply(client, data, language="kk", **kwargs):
@@ -271,7 +273,7 @@ def test_a_missing_required_field_is_explained_beside_it_and_in_the_summary(
     assert Booth.objects.count() == 0
     anchor = f"id_{field}_0" if field == "themes" else f"id_{field}"
     html = response.content.decode()
-    assert f'<p class="error-message" id="id_{field}_error">{message}</p>' in html
+    assert f'<p class="error-message" id="id_{field}_error">{HIDDEN_ERROR}{message}</p>' in html
     assert re.search(rf'<a href="#{anchor}">[^<]+: {re.escape(message)}</a>', html)
 
 
@@ -300,7 +302,9 @@ def test_each_invalid_value_gets_its_own_message(
     assert field in response.context["form"].errors
     if message:
         assertContains(
-            response, f'<p class="error-message" id="id_{field}_error">{message}</p>', html=True
+            response,
+            f'<p class="error-message" id="id_{field}_error">{HIDDEN_ERROR}{message}</p>',
+            html=True,
         )
 
 
@@ -328,6 +332,14 @@ def test_errors_are_in_russian_on_the_russian_page(client, open_forum, applicati
     assertContains(response, "Введите адрес электронной почты вида name@example.kz.")
     assertContains(response, "Отметьте, что вы согласны на обработку персональных данных.")
     assertContains(response, "<title>Ошибка:", status_code=200)
+    # The message beside the field says it is an error to a screen reader too.
+    assertContains(
+        response,
+        '<p class="error-message" id="id_contact_email_error">'
+        '<span class="visually-hidden">Ошибка: </span>'
+        "Введите адрес электронной почты вида name@example.kz.</p>",
+        html=True,
+    )
 
 
 def test_a_returned_form_keeps_what_was_typed_and_marks_the_fields(
@@ -402,7 +414,10 @@ def test_a_bad_file_is_refused_beside_its_field_and_nothing_is_stored(
     assert Booth.objects.count() == 0
     assert media_files(settings) == []
     html = response.content.decode()
-    error = re.search(r'<p class="error-message" id="id_photo_2_error">([^<]+)</p>', html)
+    error = re.search(
+        rf'<p class="error-message" id="id_photo_2_error">{re.escape(HIDDEN_ERROR)}([^<]+)</p>',
+        html,
+    )
     assert error and message in error[1]
     assert '<a href="#id_photo_2">' in html
 
@@ -412,7 +427,8 @@ def test_a_picture_needs_its_text_alternative(client, open_forum, application_da
 
     assertContains(
         response,
-        '<p class="error-message" id="id_logo_alt_error">Суретті көре алмайтындар үшін оны сипаттаңыз.</p>',
+        '<p class="error-message" id="id_logo_alt_error">'
+        f"{HIDDEN_ERROR}Суретті көре алмайтындар үшін оны сипаттаңыз.</p>",
         html=True,
     )
     assert Booth.objects.count() == 0

@@ -307,6 +307,32 @@ def test_an_archived_booth_links_its_themes_within_its_own_edition(client, db):
     assert list(client.get(links[0][0]).context["booths"]) == [booth]
 
 
+@pytest.mark.parametrize(
+    ("language", "label", "exhibition", "name"),
+    [
+        ("kk", "Сіз осындасыз", "Көрме", "«Қамқор» ҚБ"),
+        ("ru", "Вы здесь", "Выставка", "ОО «Камкор»"),
+    ],
+)
+def test_a_booth_page_says_where_it_sits_in_a_breadcrumb(
+    client, db, language, label, exhibition, name
+):
+    forum = ForumFactory(slug="past", year=2024)
+    ForumFactory(slug="now", year=2025)
+    booth = BoothFactory(
+        forum=forum, organisation=OrganisationFactory(name_kk="«Қамқор» ҚБ", name_ru="ОО «Камкор»")
+    )
+
+    html = client.get(f"/{language}/archive/past/exhibition/{booth.slug}/").content.decode()
+
+    nav = re.search(r'<nav class="breadcrumb" aria-label="([^"]+)">(.*?)</nav>', html, re.S)
+    assert nav and nav[1] == label
+    items = re.findall(r"<li( aria-current=\"page\")?>(.*?)</li>", nav[2], re.S)
+    # The exhibition of the booth's own edition, then the booth itself, marked as the page.
+    assert items[0] == ("", f'<a href="/{language}/archive/past/exhibition/">{exhibition}</a>')
+    assert items[1][0] and unescape(items[1][1]).strip() == name
+
+
 def count_queries(client, url):
     with CaptureQueriesContext(connection) as queries:
         response = client.get(url)
@@ -414,3 +440,18 @@ def test_what_an_ngo_wrote_in_the_other_language_only_is_marked_with_that_langua
     # On the Russian page the same text is in the page's own language.
     assert "<div><p>Занятия для неслышащих детей.</p></div>" in ru
     assert 'lang="ru"' not in ru.split("<main", 1)[1]
+
+
+def test_a_theme_named_in_kazakh_only_is_marked_kazakh_on_the_russian_pages(client, forum):
+    """Only a theme's Kazakh name is required: the Russian page shows it, and says it is Kazakh."""
+    booth = BoothFactory(forum=forum)
+    booth.themes.add(ThemeFactory(slug="crafts", name_kk="Қолөнер", name_ru=""))
+    booth.themes.add(ThemeFactory(slug="inclusive", name_kk="Инклюзия", name_ru="Инклюзивность"))
+    exhibition_page = exhibition(client, forum, "ru").content.decode()
+    booth_page = client.get(f"/ru/archive/{forum.slug}/exhibition/{booth.slug}/").content.decode()
+
+    assert re.search(r'<option value="crafts" lang="kk">Қолөнер</option>', exhibition_page)
+    assert '<option value="inclusive">Инклюзивность</option>' in exhibition_page
+    assert 'Темы: <span lang="kk">Қолөнер</span>, Инклюзивность</p>' in exhibition_page
+    assert re.search(r'\?theme=crafts"><span lang="kk">Қолөнер</span></a>', booth_page)
+    assert re.search(r'\?theme=inclusive">Инклюзивность</a>', booth_page)
