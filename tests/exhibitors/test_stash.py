@@ -15,7 +15,7 @@ from exhibitors.models import Booth, BoothPhoto, StashedUpload
 from forum_site.images import PHOTO_WIDTHS, prepare_image
 from tests import files
 
-from .test_application_form import apply, media_files, more_photos
+from .test_application_form import HIDDEN_ERROR, apply, media_files, more_photos
 
 KEPT_KK = "Сіз таңдаған «{}» файлы сақталды: оны қайта таңдаудың қажеті жоқ."
 KEPT_RU = "Выбранный вами файл «{}» сохранён: выбирать его заново не нужно."
@@ -243,7 +243,9 @@ def test_a_forged_reference_is_refused_with_a_message(client, returned, forge):
 
     assert response.status_code == 200
     assertContains(
-        response, f'<p class="error-message" id="id_logo_error">{REFUSED}</p>', html=True
+        response,
+        f'<p class="error-message" id="id_logo_error">{HIDDEN_ERROR}{REFUSED}</p>',
+        html=True,
     )
     assertContains(response, f'<a href="#id_logo">Логотип: {REFUSED}</a>', html=True)
     assert Booth.objects.count() == 0
@@ -258,7 +260,9 @@ def test_a_reference_is_only_good_for_its_own_field(client, returned):
     response = resend(client, data, city="Астана", photo_1_kept=reference(first, "logo"))
 
     assertContains(
-        response, f'<p class="error-message" id="id_photo_1_error">{REFUSED}</p>', html=True
+        response,
+        f'<p class="error-message" id="id_photo_1_error">{HIDDEN_ERROR}{REFUSED}</p>',
+        html=True,
     )
     assert Booth.objects.count() == 0
 
@@ -272,7 +276,9 @@ def test_another_visitors_kept_file_cannot_be_used(client, returned):
     response = resend(stranger, data, city="Астана", logo_kept=reference(first, "logo"))
 
     assertContains(
-        response, f'<p class="error-message" id="id_logo_error">{REFUSED}</p>', html=True
+        response,
+        f'<p class="error-message" id="id_logo_error">{HIDDEN_ERROR}{REFUSED}</p>',
+        html=True,
     )
     assertNotContains(response, "our-logo.png")
     assert Booth.objects.count() == 0
@@ -314,10 +320,14 @@ def test_an_expired_kept_file_is_not_used_and_is_removed(client, returned):
     )  # fmt: skip
 
     assertContains(
-        response, f'<p class="error-message" id="id_logo_error">{EXPIRED}</p>', html=True
+        response,
+        f'<p class="error-message" id="id_logo_error">{HIDDEN_ERROR}{EXPIRED}</p>',
+        html=True,
     )
     assertContains(
-        response, f'<p class="error-message" id="id_photo_1_error">{EXPIRED}</p>', html=True
+        response,
+        f'<p class="error-message" id="id_photo_1_error">{HIDDEN_ERROR}{EXPIRED}</p>',
+        html=True,
     )
     assert Booth.objects.count() == 0
     assert StashedUpload.objects.count() == 0
