@@ -4,7 +4,13 @@ Every fact here is in the article; Russian follows shared/GLOSSARY.md. What
 the article does not give (the date, the venue, which organisations had
 booths, nominations, citations, BINs) is left out, never made up.
 
-Kazakh names are as the article writes them. Where the article names several
+Kazakh names are as the article writes them. An organisation's Russian name
+is given only where it is sure: a name in quotes stays as written, under the
+Russian form of its legal form (ОО «Қазақстандық саңыраулар қоғамы»); where the
+official Russian name of a descriptive name is not known (the glossary marks
+it "check": the pair dance federation, the Eurasian association, the centre),
+Russian is left empty and Russian pages show the Kazakh name, marked as
+Kazakh, rather than a translation presented as the organisation's name. Where the article names several
 organisations together («Мирас-А» және «Плюс один» қайырымдылық қорлары;
 «Balam AI», «HandInHand», «Bulan» әлеуметтік стартаптары) each is named
 on its own, in the singular.
@@ -267,7 +273,7 @@ STATEMENTS = [
 # The artists of these four took part in the closing concert, in the
 # article's order. Names as the concert sentence gives them.
 PERFORMANCES = [
-    {"kk": "ҚР жұп бишілер федерациясы", "ru": "Федерация парного танца РК"},
+    {"kk": "ҚР жұп бишілер федерациясы", "ru": ""},
     {
         "kk": "Қазақ ұлттық хореография академиясы",
         "ru": "Казахская национальная академия хореографии",
@@ -284,16 +290,16 @@ AWARDED_ORGANISATIONS = [
     ("public_foundation", "«Ыбырай» ҚҚ", "ОФ «Ыбырай»"),
     ("public_association", "«Өмір тынысы» ҚБ", "ОО «Өмір тынысы»"),
     ("club_house", "«Альрами» клуб үйі", "Клубный дом «Альрами»"),
-    ("centre", "Әлеуметтік инклюзивті бағдарламалар орталығы", "Центр социальных инклюзивных программ"),
-    ("association", "Еуразиялық инклюзивті қоғамды дамыту қауымдастығы", "Евразийская ассоциация развития инклюзивного общества"),
+    ("centre", "Әлеуметтік инклюзивті бағдарламалар орталығы", ""),
+    ("association", "Еуразиялық инклюзивті қоғамды дамыту қауымдастығы", ""),
     ("foundation", "«Болашақ» қоры", "Фонд «Болашақ»"),
-    ("federation", "ҚР жұп би федерациясы", "Федерация парного танца РК"),
+    ("federation", "ҚР жұп би федерациясы", ""),
     ("public_foundation", "«Особые праздники» ҚҚ", "ОФ «Особые праздники»"),
     ("llp", "«QazTech Development» ЖШС", "ТОО «QazTech Development»"),
     ("company", "«Dos Ortopedia» компаниясы", "Компания «Dos Ortopedia»"),
     ("charitable_foundation", "«Мирас-А» қайырымдылық қоры", "Благотворительный фонд «Мирас-А»"),
     ("charitable_foundation", "«Плюс один» қайырымдылық қоры", "Благотворительный фонд «Плюс один»"),
-    ("public_association", "«Қазақстандық саңыраулар қоғамы» ҚБ", "ОО «Казахское общество глухих»"),
+    ("public_association", "«Қазақстандық саңыраулар қоғамы» ҚБ", "ОО «Қазақстандық саңыраулар қоғамы»"),
     ("social_startup", "«Balam AI» әлеуметтік стартапы", "Социальный стартап «Balam AI»"),
     ("social_startup", "«HandInHand» әлеуметтік стартапы", "Социальный стартап «HandInHand»"),
     ("social_startup", "«Bulan» әлеуметтік стартапы", "Социальный стартап «Bulan»"),

@@ -1,8 +1,10 @@
 import pytest
+from django.conf import settings
 from django.contrib.auth.models import Group, User
 from django.core.cache import cache
 from django.core.management import call_command
 from django.test import override_settings
+from django.utils import translation
 
 from forum_site.services import forum_load_article
 
@@ -18,6 +20,17 @@ def collected_static(tmp_path_factory):
 @pytest.fixture(autouse=True)
 def media_root(settings, tmp_path):
     settings.MEDIA_ROOT = tmp_path / "media"
+
+
+@pytest.fixture(autouse=True)
+def default_language():
+    """Each test starts in the site's default language (Kazakh).
+
+    A request leaves its language active in the thread, so a test that reads a
+    translated field outside a request would otherwise depend on the test before it.
+    """
+    with translation.override(settings.LANGUAGE_CODE):
+        yield
 
 
 @pytest.fixture

@@ -41,10 +41,11 @@ def test_awards_follow_the_russian_alphabet_on_russian_pages(client, article_for
     response = client.get("/ru/awards/")
 
     names = recipients(response)
+    # A name known only in Kazakh sorts among the Russian ones (Ә as А).
     assert names[:3] == [
+        "Әлеуметтік инклюзивті бағдарламалар орталығы",
         "Благотворительный фонд «Мирас-А»",
         "Благотворительный фонд «Плюс один»",
-        "Евразийская ассоциация развития инклюзивного общества",
     ]
     assert names == sorted(names, key=lambda name: alphabet_sort_key(name, "ru"))
 

@@ -15,7 +15,7 @@ PAGES = {
     "programme/": {"kk": "Салтанатты марапаттау рәсімі", "ru": "Торжественная церемония награждения"},
     "exhibition/": {"kk": "«ISKER» Қорының өнер көрмесі", "ru": "Художественная выставка фонда «ISKER»"},
     "plenary/": {"kk": "Өмірді өзгертетін әлеуметтік жобалар", "ru": "Социальные проекты, меняющие жизнь"},
-    "awards/": {"kk": "«Қазақстандық саңыраулар қоғамы» ҚБ", "ru": "ОО «Казахское общество глухих»"},
+    "awards/": {"kk": "«Қазақстандық саңыраулар қоғамы» ҚБ", "ru": "ОО «Қазақстандық саңыраулар қоғамы»"},
     "concert/": {"kk": "«SILENCE» естімейтін бишілер театры", "ru": "Театр неслышащих танцоров «SILENCE»"},
     "archive/": {"kk": "Әлеуметтік жобалар форум-көрмесі", "ru": "Форум-выставка социальных проектов"},
 }  # fmt: skip
@@ -171,3 +171,13 @@ def test_sample_edition_is_labelled_on_its_pages(client, article_forum):
     assertContains(response, 'class="notice notice--sample"')
     home = client.get("/kk/")
     assert home.context["forum"] == article_forum
+
+
+def test_a_name_known_only_in_kazakh_is_shown_in_kazakh_on_russian_pages(client, article_forum):
+    awards = client.get("/ru/awards/").content.decode()
+    concert = client.get("/ru/concert/").content.decode()
+
+    assert '<strong><span lang="kk">ҚР жұп би федерациясы</span></strong>' in awards
+    assert '<span lang="kk">ҚР жұп бишілер федерациясы</span>' in concert
+    for unconfirmed_translation in ("Федерация парного танца", "Евразийская ассоциация"):
+        assert unconfirmed_translation not in awards + concert
