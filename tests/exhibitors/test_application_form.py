@@ -357,7 +357,7 @@ def test_a_returned_form_keeps_what_was_typed_and_marks_the_fields(
     # The summary comes first and takes the focus.
     assert html.index('id="error-summary"') < html.index("<form")
     assert re.search(
-        r'<div class="error-summary" id="error-summary" tabindex="-1"[^>]* autofocus', html
+        r'<section class="error-summary" id="error-summary" tabindex="-1"[^>]* autofocus', html
     )
 
 
