@@ -11,6 +11,7 @@ from events.models import ACCESS_LABELS
 from forum_site.admin_tools import ReencodedImageModelForm
 from forum_site.images import LOGO_WIDTHS, MAX_BYTES, MAX_PIXELS, PHOTO_WIDTHS, prepare_image
 
+from . import stash
 from .models import BoothPhoto, LegalForm, Organisation, Theme
 from .validators import normalise_phone, validate_bin
 
@@ -46,11 +47,31 @@ def _text(label, max_length, *, required=True, textarea=False, required_message=
     )
 
 
+class ImageBoundField(forms.BoundField):
+    """A file field of the booth form, which may hold a file kept from an earlier send."""
+
+    @property
+    def kept(self):
+        """The KeptFile shown beside the input, or None."""
+        if stashed := self.form.kept_files.get(self.name):
+            return stash.kept_file(stashed, self.form.browser)
+        return None
+
+    @property
+    def aria_describedby(self):
+        described_by = super().aria_describedby
+        if described_by is not None and self.name in self.form.kept_files:
+            # The note that names the kept file (templates/includes/form_field.html).
+            described_by = f"{described_by} {self.auto_id}_kept".strip()
+        return described_by
+
+
 def _image_field(label, help_text=None):
     return forms.FileField(
         label=label,
         required=False,
         help_text=help_text,
+        bound_field_class=ImageBoundField,
         widget=forms.FileInput(attrs={"accept": ACCEPTED_IMAGE_TYPES}),
         error_messages={"max_length": _("This file’s name is too long: please rename it.")},
         max_length=200,
@@ -197,8 +218,17 @@ class BoothApplicationForm(forms.Form):
         "description": _("Describe the project in Kazakh, in Russian or in both."),
     }
 
-    def __init__(self, *args, **kwargs):
+    def __init__(self, *args, browser=None, **kwargs):
         super().__init__(*args, **kwargs)
+        # The browser's key (stash.browser_key) that kept files are tied to;
+        # without it, files are neither kept nor taken from an earlier send.
+        self.browser = browser
+        # Filled in by clean() and stash.keep_files(), by field name: the kept
+        # files to show and use, the files chosen now that passed their checks
+        # (kept if the form has errors), and kept files replaced or removed.
+        self.kept_files = {}
+        self.new_files = {}
+        self.dropped_files = []
         self.fields["fax"].widget.attrs.update(tabindex="-1", autocomplete="off")
         self.fields["contact_phone"].widget.input_type = "tel"
         self.fields["contact_phone"].widget.attrs.update(autocomplete="tel")
@@ -241,7 +271,13 @@ class BoothApplicationForm(forms.Form):
         the visitor typed or chose, so that nothing they entered is hidden.
         """
         for photo, alt in self.more_photo_fields():
-            if photo.errors or alt.errors or alt.data or self.files.get(photo.html_name):
+            if (
+                photo.errors
+                or alt.errors
+                or alt.data
+                or self.files.get(photo.html_name)
+                or photo.name in self.kept_files
+            ):
                 return True
         return False
 
@@ -264,14 +300,25 @@ class BoothApplicationForm(forms.Form):
             if kk in cleaned and ru in cleaned and not (cleaned[kk].strip() or cleaned[ru].strip()):
                 self.add_error(kk, ValidationError(message, code="required"))
         for file_name, alt_name, widths in self.image_fields():
-            upload = cleaned.get(file_name)
+            chosen = cleaned.get(file_name)
+            kept = self._kept_file(file_name, chosen=bool(chosen))
+            upload = chosen or (kept and stash.as_upload(kept))
             if not upload:
                 continue
             try:
                 cleaned[file_name] = prepare_image(upload, widths)
             except ValidationError as error:
                 self.add_error(file_name, error)
+                if chosen and kept:
+                    # The new file is refused: the one kept before stays.
+                    self.kept_files[file_name] = kept
                 continue
+            if chosen:
+                self.new_files[file_name] = chosen
+                if kept:
+                    self.dropped_files.append(kept)
+            else:
+                self.kept_files[file_name] = kept
             if alt_name in cleaned and not cleaned[alt_name].strip():
                 self.add_error(
                     alt_name,
@@ -281,6 +328,32 @@ class BoothApplicationForm(forms.Form):
                     ),
                 )
         return cleaned
+
+    def _kept_file(self, name, *, chosen):
+        """The file kept for `name` from an earlier send, unless the visitor ticked its removal.
+
+        A reference that cannot be used is an error only when the field has
+        nothing else: a file chosen now replaces it, and a removal needs nothing.
+        """
+        reference = self.data.get(f"{name}_kept")
+        if not reference or self.browser is None:
+            return None
+        removed = bool(self.data.get(f"{name}_remove"))
+        try:
+            kept = stash.find(
+                reference,
+                browser=self.browser,
+                submission_token=self.cleaned_data.get("submission_token"),
+                field=name,
+            )
+        except ValidationError as error:
+            if not (chosen or removed):
+                self.add_error(name, error)
+            return None
+        if removed:
+            self.dropped_files.append(kept)
+            return None
+        return kept
 
     def error_summary(self):
         """Every error in the order of the fields: [{"id", "label", "message"}].
@@ -306,10 +379,6 @@ class BoothApplicationForm(forms.Form):
                 {"id": anchor, "label": label, "message": message} for message in self.errors[name]
             ]
         return items
-
-    def had_files(self):
-        """Whether the visitor chose any file (they must choose it again after an error)."""
-        return any(self.files.get(name) for name, _alt, _widths in self.image_fields())
 
 
 def _add_photo_fields(form_class):

@@ -3,7 +3,9 @@
 Only approved booths are public; contact details are never shown publicly.
 """
 
+import datetime
 import secrets
+import uuid
 from functools import partial
 
 from django.conf import settings
@@ -14,6 +16,7 @@ from django.db.models import Prefetch
 from django.db.models.signals import post_delete
 from django.dispatch import receiver
 from django.urls import reverse
+from django.utils import timezone
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
@@ -392,3 +395,57 @@ def _remove_photo_files(sender, instance, **kwargs):
 def _remove_logo_files(sender, instance, **kwargs):
     if names := stored_names(instance.logo, instance.logo_renditions):
         transaction.on_commit(partial(delete_renditions, names))
+
+
+# How long the booth form keeps a file for a visitor whose form came back with errors.
+STASH_LIFETIME = datetime.timedelta(days=1)
+
+
+def _stash_cutoff(now=None):
+    return (now or timezone.now()) - STASH_LIFETIME
+
+
+class StashedUploadQuerySet(models.QuerySet):
+    def expired(self, now=None):
+        """Kept longer than STASH_LIFETIME: never used again, only deleted."""
+        return self.filter(created_at__lte=_stash_cutoff(now))
+
+
+class StashedUpload(models.Model):
+    """A file the booth form accepted, kept while the form came back with errors elsewhere.
+
+    In the database rather than the media: the web server hands media to
+    anyone, and every app server shares the database. Found only through the
+    signed reference the visitor's form carries (see `exhibitors/stash.py`).
+    """
+
+    id = models.UUIDField(primary_key=True, default=uuid.uuid4, editable=False)
+    submission_token = models.UUIDField(editable=False)
+    field = models.CharField(max_length=20, editable=False)
+    # As the visitor's computer named it: only ever shown back to them.
+    name = models.CharField(max_length=200, editable=False)
+    # The bytes as uploaded: a resubmission goes through the same checks and
+    # re-encoding as a file chosen again would.
+    data = models.BinaryField(editable=False)
+    created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
+
+    objects = StashedUploadQuerySet.as_manager()
+
+    class Meta:
+        verbose_name = _("file kept by the booth form")
+        verbose_name_plural = _("files kept by the booth form")
+        ordering = ["created_at"]
+        # Not in the admin: nobody on the staff reads or grants access to these.
+        default_permissions = ()
+        constraints = [
+            # One file per field of a form: a form keeps no more than it can send.
+            models.UniqueConstraint(
+                fields=["submission_token", "field"], name="stashed_upload_one_per_field"
+            )
+        ]
+
+    def __str__(self):
+        return self.name
+
+    def has_expired(self, now=None):
+        return self.created_at <= _stash_cutoff(now)

@@ -21,7 +21,7 @@ from events.models import ACCESS_NAMES, ACCESS_PREFIX, Forum
 from forum_site.history import log_change
 from forum_site.uploads import files_removed_on_error
 
-from .models import Booth, BoothPhoto, Organisation
+from .models import Booth, BoothPhoto, Organisation, StashedUpload
 
 logger = logging.getLogger(__name__)
 
@@ -90,6 +90,8 @@ def _create_application(forum, data, language, now):
                 order=order,
                 **{f"alt_{language}": alt.strip()},
             )
+        # The files the form kept for this application are in it now.
+        StashedUpload.objects.filter(submission_token=booth.submission_token).delete()
         transaction.on_commit(partial(application_notify_submitted, booth_id=booth.pk))
     return booth
 

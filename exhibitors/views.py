@@ -17,6 +17,7 @@ from events.views import EditionMixin, access_choices, access_chosen, access_sel
 from forum_site.images import MAX_BYTES
 from forum_site.uploads import CappedUploadHandler
 
+from . import stash
 from .forms import BoothApplicationForm
 from .models import Booth, Theme
 from .ratelimit import application_limits
@@ -132,6 +133,9 @@ class BoothApplicationView(FormView):
     def get_initial(self):
         return {"submission_token": uuid.uuid4()}
 
+    def get_form_kwargs(self):
+        return {**super().get_form_kwargs(), "browser": stash.browser_key(self.request)}
+
     def post(self, request, *args, **kwargs):
         token = request.POST.get("submission_token", "")
         if booth := Booth.objects.filter(submission_token=_uuid_or_none(token)).first():
@@ -159,6 +163,10 @@ class BoothApplicationView(FormView):
         if created:
             application_limits()[0].hit(self.request)
         return redirect(booth_thanks_url(booth))
+
+    def form_invalid(self, form):
+        stash.keep_files(form=form)
+        return super().form_invalid(form)
 
     def get_context_data(self, **kwargs):
         context = super().get_context_data(**kwargs)

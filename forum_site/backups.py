@@ -32,8 +32,15 @@ FORMAT = 1
 MANIFEST = "manifest.json"
 DATABASE = "database.backupjson"
 MEDIA_PREFIX = "media/"
-# Rebuilt by `migrate` (content types, permissions) or not worth keeping (sessions).
-EXCLUDED = ["contenttypes", "auth.permission", "sessions", "admin.logentry"]
+# Rebuilt by `migrate` (content types, permissions) or not worth keeping
+# (sessions, files the booth form keeps for a day).
+EXCLUDED = [
+    "contenttypes",
+    "auth.permission",
+    "sessions",
+    "admin.logentry",
+    "exhibitors.stashedupload",
+]
 
 
 class BackupError(Exception):

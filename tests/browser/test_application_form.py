@@ -142,6 +142,46 @@ def test_a_summary_link_to_a_later_photo_leads_to_its_field(page, site):
     assert_no_violations(p)
 
 
+KEPT = {
+    "kk": ("«our-logo.png» файлы сақталды", "Сақталған файлды алып тастау (Логотип)"),
+    "ru": ("файл «our-logo.png» сохранён", "Удалить сохранённый файл (Логотип)"),
+}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_kept_file_is_described_reached_by_keyboard_and_sent(page, site, language):
+    p = page(language=language)
+    p.goto(site(APPLY.format(language)))
+    logo = files.png("our-logo.png")
+    p.set_input_files(
+        "#id_logo",
+        files=[{"name": logo.name, "mimeType": logo.content_type, "buffer": logo.read()}],
+    )
+    send_empty_form_by_keyboard(p)
+    note, remove_label = KEPT[language]
+
+    assert note in p.inner_text("#id_logo_kept")
+    assert p.get_attribute("#id_logo", "aria-describedby") == "id_logo_helptext id_logo_kept"
+    assert p.get_by_role("checkbox", name=remove_label).count() == 1
+    assert_no_violations(p)
+    assert tab_to(p, lambda a: a["id"] == "id_logo_remove")
+    _focusable, stops, trapped = keyboard_walk(p)
+    assert not trapped, as_json(stops[-5:])
+
+    # Sent again without choosing the file: the application has the logo.
+    for name, value in TYPED.items():
+        p.fill(f"#id_{name}", value)
+    p.select_option("#id_legal_form", "public_association")
+    p.check("#id_themes_0")
+    p.check("#id_consent")
+    p.fill("#id_logo_alt", "Логотип")
+    with p.expect_navigation():
+        p.click("button[type=submit]")
+
+    assert "/exhibition/apply/thanks/" in p.url
+    assert Booth.objects.get(contact_email=TYPED["contact_email"]).organisation.logo
+
+
 @pytest.mark.parametrize("language", ["kk", "ru"])
 def test_the_form_can_be_filled_and_sent_with_the_keyboard_alone(page, site, language):
     p = page(language=language)

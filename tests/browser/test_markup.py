@@ -17,6 +17,8 @@ import urllib.request
 
 import pytest
 
+from tests import files
+
 from .conftest import ROOT
 from .pages import LANGUAGES, public_urls
 
@@ -45,9 +47,14 @@ def _served(url):
 
 
 def _form_with_errors(page, url):
-    """The application form as the server sends it back after an empty submission."""
+    """The application form as the server sends it back when only a logo was chosen (kept)."""
     p = page()
     p.goto(url)
+    logo = files.png("our-logo.png")
+    p.set_input_files(
+        "#id_logo",
+        files=[{"name": logo.name, "mimeType": logo.content_type, "buffer": logo.read()}],
+    )
     with p.expect_response(lambda response: response.request.method == "POST") as posted:
         p.locator("form.application button[type=submit]").click()
     return posted.value.body()

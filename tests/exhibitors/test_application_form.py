@@ -393,15 +393,6 @@ def test_a_returned_form_keeps_what_was_typed_and_marks_the_fields(
     )
 
 
-def test_the_summary_says_plainly_that_files_must_be_chosen_again(
-    client, open_forum, application_data
-):
-    response = apply(client, application_data(city="", photo_1=files.jpeg(), photo_1_alt="Сабақ"))
-
-    assertContains(response, "Форма қателермен қайтарылғанда файлдар сақталмайды")
-    assert Booth.objects.count() == 0
-
-
 def test_the_honeypot_stops_robots(client, open_forum, application_data):
     response = apply(client, application_data(fax="http://spam.example"))
 
@@ -805,7 +796,7 @@ def test_more_photos_open_with_an_error_alone_in_a_later_slot(open_forum, applic
 
 
 def test_more_photos_open_when_a_file_was_chosen_in_a_later_slot(open_forum, application_data):
-    # Files are not kept: the visitor must see the slot to choose the file again.
+    # A form without the browser's key keeps no file: the slot must show, to choose it again.
     form = BoothApplicationForm(data=application_data(city=""), files={"photo_2": files.jpeg()})
 
     assert form.is_valid() is False

@@ -741,3 +741,31 @@ def test_publish_and_reject_actions_are_in_kazakh(staff_admin, content):
     booth.refresh_from_db()
     assert booth.status == Booth.Status.REJECTED
     no_english({name: response.text for name, response in pages.items()})
+
+
+class _RelatedLinkTitles(HTMLParser):
+    """The title of each related-object link (change, add, delete, view), as a browser parses it."""
+
+    def __init__(self):
+        super().__init__()
+        self.titles = []
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "a" and "related-widget-wrapper-link" in (attrs.get("class") or ""):
+            self.titles.append(attrs.get("title"))
+
+
+def test_related_object_links_are_named_with_their_model(staff_admin, content):
+    """The links' icons have an empty alt: the title is their name. Django's Russian put straight
+    quotes round the model, which closed the attribute: «Изменить выбранный объект типа »."""
+    item = ProgrammeItem.objects.get()
+    page = staff_admin.get(reverse("admin:events_programmeitem_change", args=[item.pk])).text
+    parser = _RelatedLinkTitles()
+    parser.feed(page)
+
+    forum_titles = [title for title in parser.titles if title and "форум" in title]
+    # Change, add and view (the edition cannot be deleted from here).
+    assert len(forum_titles) == 3, parser.titles
+    if staff_admin.cookies["django_language"].value == "ru":
+        assert "Изменить выбранный объект типа «форум»" in forum_titles

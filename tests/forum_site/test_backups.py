@@ -2,6 +2,7 @@
 
 import io
 import tarfile
+import uuid
 
 import pytest
 from django.core import serializers
@@ -13,7 +14,7 @@ from PIL import Image
 
 from awards.models import Award
 from events.models import Forum, ProgrammeItem
-from exhibitors.models import Booth, BoothPhoto, Organisation, Theme
+from exhibitors.models import Booth, BoothPhoto, Organisation, StashedUpload, Theme
 from tests.factories import (
     AwardFactory,
     BoothFactory,
@@ -83,6 +84,21 @@ def test_a_backup_restores_into_a_fresh_instance_without_loss(edition, tmp_path,
     assert len(after[1]) == 6  # three logos, three booth photos
     assert Booth.objects.get(number=2).themes.count() == 1
     assert "Restored" in out.getvalue()
+
+
+def test_a_backup_leaves_out_the_files_the_booth_form_keeps_for_a_day(edition, tmp_path):
+    StashedUpload.objects.create(
+        submission_token=uuid.uuid4(), field="logo", name="kept.png", data=png_bytes("green")
+    )
+    archive = tmp_path / "backup.tar.gz"
+
+    call_command("backup", output=str(archive), stdout=io.StringIO())
+
+    with tarfile.open(archive) as tar:
+        database = tar.extractfile("database.backupjson").read().decode()
+    assert '"model": "exhibitors.booth"' in database
+    assert "stashedupload" not in database
+    assert "kept.png" not in database
 
 
 def test_restore_refuses_a_database_that_already_holds_editions(edition, tmp_path):
