@@ -355,6 +355,10 @@ class BoothApplicationForm(forms.Form):
             return None
         return kept
 
+    def files_not_kept(self):
+        """Files chosen now that passed their checks but were not kept: the visitor must choose them again."""
+        return [name for name in self.new_files if name not in self.kept_files]
+
     def error_summary(self):
         """Every error in the order of the fields: [{"id", "label", "message"}].
 

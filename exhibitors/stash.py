@@ -12,7 +12,10 @@ name nothing but that form's kept file (never a path). On the next send the
 kept file is checked and re-encoded as if chosen again.
 
 At most one file per field and form (a database constraint), each within the
-form's size cap: a form keeps no more than it could send. A kept file is used
+form's size cap: a form keeps no more than it could send. All forms together
+keep at most `MAX_KEPT_BYTES`: past it (a flood of forms sent with errors) a
+file is not kept, and the form asks for it again, as it did before files were
+kept. A kept file is used
 for `STASH_LIFETIME` (a day); older ones are refused, and deleted by
 `manage.py remove_expired_uploads` (run from cron) and whenever files are
 kept. Saving the application deletes its form's kept files.
@@ -24,12 +27,18 @@ from django.core import signing
 from django.core.exceptions import ValidationError
 from django.core.files.uploadedfile import SimpleUploadedFile
 from django.db import IntegrityError, transaction
+from django.db.models import Sum
 from django.middleware.csrf import get_token
 from django.utils.translation import gettext_lazy as _
 
 from .models import StashedUpload
 
 _SALT = "exhibitors.stash"
+
+# What all the kept files together may hold (a day's worth at most, see
+# STASH_LIFETIME): far above what real applicants send (six files of at most
+# 5 MB a form), a bound on what a flood of forms sent with errors can store.
+MAX_KEPT_BYTES = 500 * 1024 * 1024
 
 
 @dataclass(frozen=True)
@@ -103,13 +112,18 @@ def keep_files(*, form):
     if not token or form.browser is None or not form.new_files:
         return
     remove_expired()
+    kept_bytes = StashedUpload.objects.aggregate(total=Sum("size"))["total"] or 0
     for field, upload in form.new_files.items():
         upload.seek(0)
+        data = upload.read()
+        if kept_bytes + len(data) > MAX_KEPT_BYTES:
+            continue
+        kept_bytes += len(data)
         try:
             with transaction.atomic():
                 StashedUpload.objects.filter(submission_token=token, field=field).delete()
                 stashed = StashedUpload.objects.create(
-                    submission_token=token, field=field, name=upload.name, data=upload.read()
+                    submission_token=token, field=field, name=upload.name, data=data, size=len(data)
                 )
         except IntegrityError:
             # The same form sent twice at once (a double click): its twin kept this file.

@@ -11,6 +11,7 @@ from django.test import Client
 from django.utils import timezone
 from pytest_django.asserts import assertContains, assertNotContains
 
+from exhibitors import stash
 from exhibitors.models import Booth, BoothPhoto, StashedUpload
 from forum_site.images import PHOTO_WIDTHS, prepare_image
 from tests import files
@@ -206,6 +207,43 @@ def test_a_form_keeps_at_most_one_file_per_field(client, open_forum, application
         apply(client, {**data, "logo": files.png(name)})
 
     assert list(StashedUpload.objects.values_list("name", flat=True)) == ["three.png"]
+
+
+NOT_KEPT_KK = (
+    "Бұл жолы кейбір файлдарды сақтау мүмкін болмады: логотип пен фотосуреттерді қайта таңдаңыз."
+)
+
+
+def test_all_forms_together_keep_no_more_than_the_cap(
+    client, open_forum, application_data, monkeypatch
+):
+    """A flood of forms sent with errors cannot fill the database: past the cap a file is not
+    kept, and the form says to choose it again."""
+    logo, photo = files.png("our-logo.png"), files.jpeg_with_gps("IMG_0001.jpg")
+    logo_size = len(logo.read())
+    logo.seek(0)
+    # Room for the logo (the first file kept), not for the photo as well.
+    monkeypatch.setattr(stash, "MAX_KEPT_BYTES", logo_size + 10)
+    data = application_data(
+        city="", logo=logo, logo_alt="Лого", photo_1=photo, photo_1_alt="Сабақ үстінде"
+    )
+
+    response = apply(client, data)
+
+    assert list(StashedUpload.objects.values_list("field", "size")) == [("logo", logo_size)]
+    assertContains(response, KEPT_KK.format("our-logo.png"))
+    assertNotContains(response, KEPT_KK.format("IMG_0001.jpg"))
+    assertContains(response, f"<p>{NOT_KEPT_KK}</p>", html=True)
+    # Another form finds the cap reached: nothing of it is kept.
+    other = apply(Client(), application_data(city="", logo=files.png("b.png"), logo_alt="Лого"))
+    assert StashedUpload.objects.count() == 1
+    assertContains(other, f"<p>{NOT_KEPT_KK}</p>", html=True)
+
+
+def test_a_form_whose_files_were_all_kept_does_not_ask_for_them_again(returned):
+    _data, response = returned
+
+    assertNotContains(response, NOT_KEPT_KK)
 
 
 def test_a_kept_photo_in_a_later_slot_opens_the_other_photos(client, open_forum, application_data):
