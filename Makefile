@@ -53,6 +53,8 @@ test: setup browser-deps
 	elif [ ! -f "$(AXE)" ]; then \
 	  echo "Browser tests (tests/browser) will be SKIPPED: axe-core is not installed (needs npm)."; \
 	fi
+	@[ -x /usr/sbin/nginx ] || command -v nginx >/dev/null 2>&1 || \
+	  echo "Proxy tests (tests/deploy) will be SKIPPED: nginx is not installed (apt-get install nginx-light)."
 	CHROMIUM=$(CHROMIUM) $(BIN)/python -m pytest
 
 lint: $(BIN)/.installed
