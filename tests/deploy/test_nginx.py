@@ -34,7 +34,7 @@ pytestmark = pytest.mark.skipif(
 
 
 class Upstream(http.server.ThreadingHTTPServer):
-    """Stands in for gunicorn: records each request and answers as the app would."""
+    """Stands in for gunicorn: records each request and answers with a small page."""
 
     daemon_threads = True
 
