@@ -427,7 +427,8 @@ class StashedUpload(models.Model):
     # The bytes as uploaded: a resubmission goes through the same checks and
     # re-encoding as a file chosen again would.
     data = models.BinaryField(editable=False)
-    # len(data), so that the total kept is one indexed-free sum, not a read of every file.
+    # len(data), kept beside it so the total of all kept files is a sum of small
+    # numbers, not a read of every stored file.
     size = models.PositiveIntegerField(default=0, editable=False)
     created_at = models.DateTimeField(default=timezone.now, db_index=True, editable=False)
 
