@@ -4,7 +4,7 @@ Moderation itself lives in services.py; the actions here only ask and call it.
 """
 
 from django import forms
-from django.contrib import admin
+from django.contrib import admin, messages
 from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
@@ -136,6 +136,9 @@ class BoothAdmin(StaffExportMixin, BilingualAdmin):
     @admin.action(description=_("Approve the selected applications"), permissions=["change"])
     def approve_selected(self, request, queryset):
         pending = queryset.exclude(status=Booth.Status.APPROVED)
+        self._report_unchanged(request, queryset, Booth.Status.APPROVED)
+        if not pending.exists():
+            return
         approved = applications_approve(booths=pending, user=request.user)
         self.message_user(
             request,
@@ -149,7 +152,15 @@ class BoothAdmin(StaffExportMixin, BilingualAdmin):
 
     @admin.action(description=_("Reject the selected applications…"), permissions=["change"])
     def reject_selected(self, request, queryset):
-        """Ask for the reason on a page of its own, then reject and tell each applicant."""
+        """Ask for the reason on a page of its own, then reject and tell each applicant.
+
+        Applications rejected already are left as they are: their applicants
+        were told once.
+        """
+        self._report_unchanged(request, queryset, Booth.Status.REJECTED)
+        queryset = queryset.exclude(status=Booth.Status.REJECTED)
+        if not queryset.exists():
+            return None
         form = RejectionForm(request.POST if "reason" in request.POST else None)
         if form.is_valid():
             rejected = applications_reject(
@@ -174,6 +185,27 @@ class BoothAdmin(StaffExportMixin, BilingualAdmin):
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }
         return TemplateResponse(request, "admin/exhibitors/booth/reject_selected.html", context)
+
+    def _report_unchanged(self, request, queryset, status):
+        """Say how many of the selected applications have `status` already (a decision is made once)."""
+        count = queryset.filter(status=status).count()
+        if not count:
+            return
+        message = {
+            Booth.Status.APPROVED: ngettext(
+                "%(count)d application was approved already: it is left as it is.",
+                "%(count)d applications were approved already: they are left as they are.",
+                count,
+            ),
+            Booth.Status.REJECTED: ngettext(
+                "%(count)d application was rejected already: it is left as it is, "
+                "and its applicant is not written to again.",
+                "%(count)d applications were rejected already: they are left as they are, "
+                "and their applicants are not written to again.",
+                count,
+            ),
+        }[status]
+        self.message_user(request, message % {"count": count}, messages.WARNING)
 
     def __init__(self, *args, **kwargs):
         super().__init__(*args, **kwargs)

@@ -167,12 +167,15 @@ def application_approve(*, booth, user=None, now=None):
 def application_reject(*, booth, reason, user=None, now=None):
     """Reject an application with a reason, which is sent to the contact in their language.
 
-    A rejected booth is never public and gives up its booth number.
+    A rejected booth is never public and gives up its booth number. Rejecting
+    a rejected booth changes nothing (the applicant hears of it once).
     """
     reason = (reason or "").strip()
     if not reason:
         raise ValueError("A rejection needs a reason.")
     booth = Booth.objects.select_for_update().get(pk=booth.pk)
+    if booth.status == Booth.Status.REJECTED:
+        return booth
     booth.status = Booth.Status.REJECTED
     booth.rejection_reason = reason
     booth.number = None

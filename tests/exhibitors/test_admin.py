@@ -6,6 +6,7 @@ from django.test.utils import CaptureQueriesContext
 from pytest_django.asserts import assertContains
 
 from exhibitors.models import Booth
+from exhibitors.services import application_approve, application_reject
 from tests.factories import BoothFactory, ThemeFactory
 
 CHANGELIST = "/admin/exhibitors/booth/"
@@ -128,6 +129,65 @@ def test_rejecting_with_a_reason_rejects_them_all_and_tells_each_applicant(
     }
     assert list(Booth.objects.public()) == []
     assert len(mail.outbox) == 2
+
+
+def messages_of(response):
+    return [(m.level_tag, str(m)) for m in response.context["messages"]]
+
+
+def test_rejecting_again_skips_the_rejected_and_says_so(
+    client, moderator, pending, django_capture_on_commit_callbacks
+):
+    client.force_login(moderator)
+    rejected, waiting = pending(2)
+    application_reject(booth=rejected, reason="Орын қалмады.")
+
+    confirm = act(client, "reject_selected", [rejected, waiting])
+    with django_capture_on_commit_callbacks(execute=True):
+        done = client.post(
+            CHANGELIST,
+            {"action": "reject_selected", "_selected_action": [waiting.pk], "reason": "Кеш."},
+            follow=True,
+        )
+
+    assert list(confirm.context["booths"]) == [waiting]
+    assert messages_of(confirm) == [
+        (
+            "warning",
+            "1 өтінім бұрын қабылданбаған: өзгеріссіз қалдырылды, "
+            "өтініш берушіге қайта хат жіберілмейді.",
+        )
+    ]
+    assert messages_of(done) == [
+        ("info", "1 өтінім қабылданбады; өтініш берушілерге себебі хабарланады.")
+    ]
+    assert [message.to for message in mail.outbox] == [[waiting.contact_email]]
+    assert Booth.objects.get(pk=rejected.pk).rejection_reason == "Орын қалмады."
+
+
+def test_rejecting_only_rejected_applications_asks_nothing(client, moderator, pending):
+    client.force_login(moderator)
+    booth = application_reject(booth=pending()[0], reason="Орын қалмады.")
+
+    response = act(client, "reject_selected", [booth])
+
+    assert response.status_code == 302
+    assert Booth.objects.get().rejection_reason == "Орын қалмады."
+
+
+def test_approving_approved_applications_says_they_are_left_as_they_are(client, moderator, pending):
+    client.force_login(moderator)
+    client.cookies["django_language"] = "ru"
+    booth = application_approve(booth=pending()[0])
+
+    response = client.post(
+        CHANGELIST, {"action": "approve_selected", "_selected_action": [booth.pk]}, follow=True
+    )
+
+    assert messages_of(response) == [
+        ("warning", "1 заявка уже была одобрена: она оставлена как есть.")
+    ]
+    assert Booth.objects.get().number == 1
 
 
 def test_status_is_changed_only_by_the_actions(staff_client, pending):

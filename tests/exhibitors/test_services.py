@@ -261,3 +261,19 @@ def test_the_decision_is_mailed_to_the_contact_in_their_language(
     assert message.to == [booth.contact_email]
     for text in expected:
         assert text in message.body
+
+
+def test_rejecting_twice_keeps_the_first_decision_and_writes_once(
+    submitted, django_capture_on_commit_callbacks
+):
+    booth = submitted()
+    with django_capture_on_commit_callbacks(execute=True):
+        application_reject(booth=booth, reason="Орын жоқ.")
+    first = Booth.objects.get(pk=booth.pk)
+
+    with django_capture_on_commit_callbacks(execute=True):
+        application_reject(booth=booth, reason="Басқа себеп.")
+
+    booth.refresh_from_db()
+    assert (booth.rejection_reason, booth.reviewed_at) == ("Орын жоқ.", first.reviewed_at)
+    assert len(mail.outbox) == 1
