@@ -1,5 +1,6 @@
 from axes.apps import AppConfig as AxesAppConfig
 from django.apps import AppConfig
+from django.contrib.admin import apps as admin_apps
 from django.db.backends.signals import connection_created
 from django.db.models.signals import post_migrate
 from django.utils.translation import gettext
@@ -40,6 +41,13 @@ class ForumSiteConfig(AppConfig):
         # After every app's post_migrate has made its permissions (ours runs last:
         # forum_site is the last installed app).
         post_migrate.connect(sync_after_migrate, sender=self)
+
+
+class ForumAdminConfig(admin_apps.AdminConfig):
+    """Django's admin, whose `admin.site` is ours (its index counts the waiting applications)."""
+
+    default = False
+    default_site = "forum_site.admin_site.ForumAdminSite"
 
 
 class AxesConfig(AxesAppConfig):

@@ -3,6 +3,7 @@ from django.contrib.auth.models import User
 from django.core import mail
 from django.db import connection
 from django.test.utils import CaptureQueriesContext
+from django.utils.html import strip_tags
 from pytest_django.asserts import assertContains
 
 from exhibitors.models import Booth
@@ -284,3 +285,46 @@ def test_deleting_a_photo_removes_its_files(pending, settings, django_capture_on
         photo.delete()
 
     assert names and not any((settings.MEDIA_ROOT / name).exists() for name in names)
+
+
+# The admin's index: what waits for the moderators
+
+
+def pending_line(response):
+    html = response.content.decode()
+    start = html.find('<p class="pending-applications">')
+    return (
+        None if start < 0 else " ".join(strip_tags(html[start : html.index("</p>", start)]).split())
+    )
+
+
+@pytest.mark.parametrize(
+    ("language", "expected"),
+    [("kk", "2 стенд өтінімі шешім күтуде"), ("ru", "2 заявки на стенд ждут решения")],
+)
+def test_the_index_counts_the_applications_awaiting_a_decision_and_links_them(
+    client, moderator, pending, language, expected
+):
+    pending(2)
+    BoothFactory(status=Booth.Status.APPROVED)
+    BoothFactory(status=Booth.Status.REJECTED)
+    client.force_login(moderator)
+    client.cookies["django_language"] = language
+
+    response = client.get("/admin/")
+
+    assert pending_line(response) == expected
+    assertContains(response, f'<a href="{CHANGELIST}?status__exact=submitted">')
+
+
+def test_the_index_says_when_no_application_waits(client, moderator):
+    client.force_login(moderator)
+
+    assert pending_line(client.get("/admin/")) == "Шешім күтіп тұрған стенд өтінімі жоқ."
+
+
+def test_editors_who_do_not_moderate_see_no_count(client, editor, pending):
+    pending(1)
+    client.force_login(editor)
+
+    assert pending_line(client.get("/admin/")) is None
