@@ -42,6 +42,7 @@ ADMIN_PAGES = {
     "programme-item-change": "/admin/events/programmeitem/{item_pk}/change/",
     "booth-list": "/admin/exhibitors/booth/",
     "booth-change": "/admin/exhibitors/booth/{booth_pk}/change/",
+    "booth-export": "/admin/exhibitors/booth/export/",
     "award-list": "/admin/awards/award/",
 }
 
