@@ -9,11 +9,13 @@ from django.contrib.admin.helpers import ACTION_CHECKBOX_NAME
 from django.core.exceptions import PermissionDenied
 from django.template.response import TemplateResponse
 from django.urls import path
+from django.utils.text import format_lazy
 from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from events.models import Forum
 from forum_site.admin_tools import (
+    SLUG_HELP_TEXT,
     BilingualAdmin,
     BilingualStackedInline,
     StaffExportMixin,
@@ -125,6 +127,15 @@ class BoothAdmin(StaffExportMixin, BilingualAdmin):
     autocomplete_fields = ["organisation"]
     inlines = [BoothPhotoInline]
     actions = ["approve_selected", "reject_selected"]
+
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if db_field.name == "slug":
+            # Booth.save() makes a free one from the organisation's name.
+            kwargs["required"] = False
+            kwargs["help_text"] = format_lazy(
+                "{} {}", SLUG_HELP_TEXT, _("Left empty, it is made from the organisation’s name.")
+            )
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
 
     @admin.display(description=_("booth needs"))
     def needs(self, booth):

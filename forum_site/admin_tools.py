@@ -17,6 +17,7 @@ from django.utils.encoding import force_str
 from django.utils.html import format_html
 from django.utils.text import capfirst, smart_split, unescape_string_literal
 from django.utils.translation import gettext
+from django.utils.translation import gettext_lazy as _
 from import_export.admin import ExportMixin
 from import_export.formats.base_formats import CSV, XLSX
 from import_export.forms import SelectableFieldsExportForm
@@ -26,6 +27,8 @@ from modeltranslation.admin import (
     TranslationTabularInline,
 )
 from openpyxl import load_workbook
+
+from events.text import slugify_kk
 
 from .images import OUTPUT_FORMATS, PHOTO_WIDTHS, prepare_image
 from .uploads import delete_renditions, files_removed_on_error, stored_files, stored_names
@@ -170,8 +173,40 @@ class UploadsRemovedOnErrorMixin:
             return super().changeform_view(request, *args, **kwargs)
 
 
+class TransliteratedSlugField(forms.SlugField):
+    """A web address typed in Kazakh or Russian letters, written in Latin ones ("қазақ" -> "qazaq").
+
+    Django's slug field refuses every letter that is not Latin, and staff
+    think of an address in the language of its page.
+    """
+
+    def to_python(self, value):
+        value = super().to_python(value)
+        if value and not value.isascii():
+            value = slugify_kk(value, max_length=self.max_length or 80)
+        return value
+
+
+SLUG_HELP_TEXT = _(
+    "Part of the page’s web address: Latin letters, digits and hyphens. "
+    "Kazakh and Russian letters are written in Latin ones."
+)
+
+
+class TransliteratedSlugMixin:
+    def formfield_for_dbfield(self, db_field, request, **kwargs):
+        if isinstance(db_field, models.SlugField):
+            kwargs.setdefault("form_class", TransliteratedSlugField)
+            kwargs.setdefault("help_text", db_field.help_text or SLUG_HELP_TEXT)
+        return super().formfield_for_dbfield(db_field, request, **kwargs)
+
+
 class BilingualAdmin(
-    UploadsRemovedOnErrorMixin, CaseFoldSearchMixin, SideBySideMixin, TranslationAdmin
+    UploadsRemovedOnErrorMixin,
+    CaseFoldSearchMixin,
+    TransliteratedSlugMixin,
+    SideBySideMixin,
+    TranslationAdmin,
 ):
     """A model with bilingual fields: both languages of a field side by side."""
 
