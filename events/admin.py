@@ -108,7 +108,8 @@ class ForumAdmin(BilingualAdmin):
         self.message_user(request, _("The editions are drafts now."), messages.SUCCESS)
 
 
-class AppearanceInline(admin.TabularInline):
+# Stacked, as the inlines above: a tabular row's inputs have no <label>.
+class AppearanceInline(admin.StackedInline):
     model = Appearance
     extra = 0
     fields = ["order", "person", "role"]

@@ -144,6 +144,10 @@ def _load_forum_data():
         "edition": forum.slug,
         "edition_pk": forum.pk,
         "item_pk": ProgrammeItem.objects.filter(forum=forum).first().pk,
+        # An item with people in it: its change page shows the inline of appearances.
+        "speaker_item_pk": ProgrammeItem.objects.filter(forum=forum, appearances__isnull=False)
+        .first()
+        .pk,
         "booth": booth.slug,
         "booth_pk": booth.pk,
     }

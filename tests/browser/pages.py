@@ -40,6 +40,7 @@ ADMIN_PAGES = {
     "forum-change": "/admin/events/forum/{edition_pk}/change/",
     "programme-item-list": "/admin/events/programmeitem/",
     "programme-item-change": "/admin/events/programmeitem/{item_pk}/change/",
+    "speaker-item-change": "/admin/events/programmeitem/{speaker_item_pk}/change/",
     "booth-list": "/admin/exhibitors/booth/",
     "booth-change": "/admin/exhibitors/booth/{booth_pk}/change/",
     "booth-export": "/admin/exhibitors/booth/export/",

@@ -2,6 +2,7 @@
 and the share image's checks."""
 
 import re
+from html.parser import HTMLParser
 
 import pytest
 from django.contrib.admin.models import LogEntry
@@ -9,7 +10,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from events.models import Forum
+from events.models import Appearance, Forum, Person, ProgrammeItem
 from events.services import forum_publish
 from tests import files
 from tests.factories import ForumFactory, ProgrammeItemFactory
@@ -249,3 +250,37 @@ def test_deleting_an_edition_removes_its_share_image(
         forum.delete()
 
     assert stored_files(settings) == []
+
+
+class FormControls(HTMLParser):
+    """The ids of a page's visible form fields, and of the fields its <label>s name."""
+
+    def __init__(self):
+        super().__init__()
+        self.controls, self.labelled = [], set()
+
+    def handle_starttag(self, tag, attrs):
+        attrs = dict(attrs)
+        if tag == "label" and attrs.get("for"):
+            self.labelled.add(attrs["for"])
+        elif (
+            tag in {"input", "select", "textarea"}
+            and attrs.get("type") != "hidden"
+            and attrs.get("id", "").startswith("id_")
+            # The empty form the inline's "Add another" copies is not shown.
+            and "__prefix__" not in attrs["id"]
+        ):
+            self.controls.append(attrs["id"])
+
+
+def test_every_field_of_a_programme_item_and_its_speakers_has_a_label(client, editor):
+    item = ProgrammeItemFactory(kind=ProgrammeItem.Kind.PLENARY)
+    person = Person.objects.create(name_kk="Айгүл Сәрсенова", name_ru="Айгуль Сарсенова")
+    Appearance.objects.create(programme_item=item, person=person)
+    client.force_login(editor)
+
+    page = FormControls()
+    page.feed(client.get(reverse("admin:events_programmeitem_change", args=[item.pk])).text)
+
+    assert "id_appearances-0-role" in page.controls
+    assert [id_ for id_ in page.controls if id_ not in page.labelled] == []
