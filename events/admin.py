@@ -25,8 +25,7 @@ class StatementInline(BilingualStackedInline):
     model = Statement
     extra = 0
     fields = ["order", "person", "programme_item", "text"]
-    # programme_item as a plain select: an edition has few, and select2's empty
-    # combobox has no accessible name (axe, tests/browser).
+    # programme_item as a plain select: an edition has few.
     autocomplete_fields = ["person"]
 
 

@@ -45,6 +45,8 @@ ADMIN_PAGES = {
     "booth-change": "/admin/exhibitors/booth/{booth_pk}/change/",
     "booth-export": "/admin/exhibitors/booth/export/",
     "award-list": "/admin/awards/award/",
+    # Empty autocomplete fields (select2): named by their labels (autocomplete-names.js).
+    "award-add": "/admin/awards/award/add/",
 }
 
 
