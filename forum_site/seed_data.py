@@ -91,13 +91,14 @@ MINISTER = {
     "name": {"kk": "Светлана Жақыпова", "ru": "Светлана Жакупова"},
     "position": {
         "kk": "ҚР Еңбек және халықты әлеуметтік қорғау министрі",
-        "ru": "Министр труда и социальной защиты населения РК",
+        # Lower case, as the glossary writes it: the site shows it after the name and a comma.
+        "ru": "министр труда и социальной защиты населения РК",
     },
 }
 BEGALIEVA = {
     "key": "begalieva",
     "name": {"kk": "Захира Бегалиева", "ru": "Захира Бегалиева"},
-    "position": {"kk": "«IteachMe» ҚҚ директоры", "ru": "Директор ОФ «IteachMe»"},
+    "position": {"kk": "«IteachMe» ҚҚ директоры", "ru": "директор ОФ «IteachMe»"},
 }
 PEOPLE = [MINISTER, BEGALIEVA]
 
