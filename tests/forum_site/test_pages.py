@@ -1,4 +1,5 @@
 import re
+from html import unescape
 
 import pytest
 from django.test import RequestFactory
@@ -181,3 +182,50 @@ def test_a_name_known_only_in_kazakh_is_shown_in_kazakh_on_russian_pages(client,
     assert '<span lang="kk">ҚР жұп бишілер федерациясы</span>' in concert
     for unconfirmed_translation in ("Федерация парного танца", "Евразийская ассоциация"):
         assert unconfirmed_translation not in awards + concert
+
+
+# Words that would date the article's edition: it gives no day, month, weekday or year.
+DATE_WORDS = {
+    "kk": "қаңтар ақпан наурыз сәуір мамыр маусым шілде тамыз қыркүйек қазан қараша желтоқсан "
+    "дүйсенбі сейсенбі сәрсенбі бейсенбі жұма сенбі жексенбі",
+    "ru": "января февраля марта апреля мая июня июля августа сентября октября ноября декабря "
+    "январь февраль март апрель май июнь июль август сентябрь октябрь ноябрь декабрь "
+    "понедельник вторник среда четверг пятница суббота воскресенье",
+}
+# Nor does it say the forum is held every year (only that the minister hopes to meet again).
+ANNUAL = {"kk": ["жыл сайын", "дәстүрлі"], "ru": ["ежегодн", "традиционн"]}
+
+
+def visible_text(response):
+    html = re.sub(r"<(script|style)\b.*?</\1>", " ", response.content.decode(), flags=re.DOTALL)
+    return unescape(re.sub(r"<[^>]+>", " ", html)).lower()
+
+
+@pytest.mark.parametrize("language", LANGUAGES)
+@pytest.mark.parametrize("page", PAGES)
+def test_the_articles_edition_is_given_no_date_and_no_annual_claim(
+    client, article_forum, page, language
+):
+    text = visible_text(client.get(f"/{language}/{page}"))
+
+    assert not set(re.findall(r"\w+", text)) & set(DATE_WORDS[language].split())
+    # 2030 is the year of the policy concept the minister speaks of, not the forum's.
+    assert set(re.findall(r"\b\d{4}\b", text)) <= {"2030"}
+    assert [claim for claim in ANNUAL[language] if claim in text] == []
+
+
+@pytest.mark.parametrize(
+    ("language", "said", "not_said"),
+    [
+        ("kk", "Бағдарламаның күндері мен уақыты көрсетілмеген, сондықтан оны күнтізбеге қосу мүмкін емес.", "әлі"),
+        ("ru", "Даты и время программы не указаны, поэтому добавить её в календарь нельзя.", "ещё"),
+    ],
+)  # fmt: skip
+def test_an_undated_programme_says_no_date_is_given_not_that_one_is_coming(
+    client, article_forum, language, said, not_said
+):
+    """The article's forum has taken place: its dates are not "yet to be announced", just not given."""
+    response = client.get(f"/{language}/programme/")
+
+    assertContains(response, f"<p>{said}</p>", html=True)
+    assert not_said not in re.findall(r"\w+", visible_text(response))
