@@ -218,20 +218,3 @@ def test_the_articles_edition_is_given_no_date_and_no_annual_claim(
     # 2030 is the year of the policy concept the minister speaks of, not the forum's.
     assert set(re.findall(r"\b\d{4}\b", text)) <= {"2030"}
     assert [claim for claim in ANNUAL[language] if claim in text] == []
-
-
-@pytest.mark.parametrize(
-    ("language", "said", "not_said"),
-    [
-        ("kk", "Бағдарламаның күндері мен уақыты көрсетілмеген, сондықтан оны күнтізбеге қосу мүмкін емес.", "әлі"),
-        ("ru", "Даты и время программы не указаны, поэтому добавить её в календарь нельзя.", "ещё"),
-    ],
-)  # fmt: skip
-def test_an_undated_programme_says_no_date_is_given_not_that_one_is_coming(
-    client, article_forum, language, said, not_said
-):
-    """The article's forum has taken place: its dates are not "yet to be announced", just not given."""
-    response = client.get(f"/{language}/programme/")
-
-    assertContains(response, f"<p>{said}</p>", html=True)
-    assert not_said not in re.findall(r"\w+", visible_text(response))
