@@ -26,7 +26,7 @@ from . import cards
 from .forms import BoothPhotoAdminForm, OrganisationAdminForm
 from .models import Booth, BoothPhoto, Organisation, Theme
 from .resources import BoothResource, BoothResourceWithoutContacts
-from .services import applications_approve, applications_reject
+from .services import applications_approve, applications_reject, applications_withdraw
 
 
 @admin.register(Organisation)
@@ -126,7 +126,7 @@ class BoothAdmin(StaffExportMixin, BilingualAdmin):
     ]
     autocomplete_fields = ["organisation"]
     inlines = [BoothPhotoInline]
-    actions = ["approve_selected", "reject_selected"]
+    actions = ["approve_selected", "reject_selected", "withdraw_selected"]
 
     def formfield_for_dbfield(self, db_field, request, **kwargs):
         if db_field.name == "slug":
@@ -197,6 +197,29 @@ class BoothAdmin(StaffExportMixin, BilingualAdmin):
         }
         return TemplateResponse(request, "admin/exhibitors/booth/reject_selected.html", context)
 
+    @admin.action(
+        description=_("Mark the selected applications as withdrawn by the applicant"),
+        permissions=["change"],
+    )
+    def withdraw_selected(self, request, queryset):
+        """An exhibitor who pulls out: off the site, without the rejection's e-mail."""
+        self._report_unchanged(request, queryset, Booth.Status.WITHDRAWN)
+        pending = queryset.exclude(status=Booth.Status.WITHDRAWN)
+        if not pending.exists():
+            return
+        withdrawn = applications_withdraw(booths=pending, user=request.user)
+        self.message_user(
+            request,
+            ngettext(
+                "%(count)d application marked as withdrawn: its booth is not on the site; "
+                "no e-mail is sent.",
+                "%(count)d applications marked as withdrawn: their booths are not on the site; "
+                "no e-mail is sent.",
+                len(withdrawn),
+            )
+            % {"count": len(withdrawn)},
+        )
+
     def _report_unchanged(self, request, queryset, status):
         """Say how many of the selected applications have `status` already (a decision is made once)."""
         count = queryset.filter(status=status).count()
@@ -213,6 +236,11 @@ class BoothAdmin(StaffExportMixin, BilingualAdmin):
                 "and its applicant is not written to again.",
                 "%(count)d applications were rejected already: they are left as they are, "
                 "and their applicants are not written to again.",
+                count,
+            ),
+            Booth.Status.WITHDRAWN: ngettext(
+                "%(count)d application was withdrawn already: it is left as it is.",
+                "%(count)d applications were withdrawn already: they are left as they are.",
                 count,
             ),
         }[status]

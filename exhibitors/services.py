@@ -182,6 +182,20 @@ def application_reject(*, booth, reason, user=None, now=None):
     return _decision_record(booth, user=user, now=now)
 
 
+@transaction.atomic
+def application_withdraw(*, booth, user=None, now=None):
+    """Record that the applicant withdrew: the booth leaves the site and gives up its number.
+
+    No one is written to (the applicant asked for it). Withdrawing twice changes nothing.
+    """
+    booth = Booth.objects.select_for_update().get(pk=booth.pk)
+    if booth.status == Booth.Status.WITHDRAWN:
+        return booth
+    booth.status = Booth.Status.WITHDRAWN
+    booth.number = None
+    return _decision_record(booth, user=user, now=now)
+
+
 def applications_approve(*, booths, user=None):
     """Approve several applications, numbering them in the order they were sent."""
     return [
@@ -193,6 +207,13 @@ def applications_approve(*, booths, user=None):
 def applications_reject(*, booths, reason, user=None):
     return [
         application_reject(booth=booth, reason=reason, user=user)
+        for booth in booths.order_by("submitted_at", "pk")
+    ]
+
+
+def applications_withdraw(*, booths, user=None):
+    return [
+        application_withdraw(booth=booth, user=user)
         for booth in booths.order_by("submitted_at", "pk")
     ]
 

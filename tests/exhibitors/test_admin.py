@@ -1,4 +1,5 @@
 import pytest
+from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
 from django.core import mail
 from django.db import connection
@@ -7,7 +8,7 @@ from django.utils.html import strip_tags
 from pytest_django.asserts import assertContains
 
 from exhibitors.models import Booth
-from exhibitors.services import application_approve, application_reject
+from exhibitors.services import application_approve, application_reject, application_withdraw
 from tests.factories import BoothFactory, ThemeFactory
 
 CHANGELIST = "/admin/exhibitors/booth/"
@@ -328,3 +329,45 @@ def test_editors_who_do_not_moderate_see_no_count(client, editor, pending):
     client.force_login(editor)
 
     assert pending_line(client.get("/admin/")) is None
+
+
+def test_a_withdrawn_exhibitor_leaves_the_site_without_a_rejection_letter(
+    client, moderator, pending, django_capture_on_commit_callbacks
+):
+    client.force_login(moderator)
+    booth = application_approve(booth=pending()[0])
+
+    with django_capture_on_commit_callbacks(execute=True):
+        response = client.post(
+            CHANGELIST,
+            {"action": "withdraw_selected", "_selected_action": [booth.pk]},
+            follow=True,
+        )
+
+    booth.refresh_from_db()
+    assert (booth.status, booth.number, booth.rejection_reason) == ("withdrawn", None, "")
+    assert list(Booth.objects.public()) == []
+    assert mail.outbox == []
+    assert messages_of(response) == [
+        (
+            "info",
+            "1 өтінім қайтарып алынды деп белгіленді: стенд сайтта көрсетілмейді; "
+            "хат жіберілмейді.",
+        )
+    ]
+    assert LogEntry.objects.get(object_id=str(booth.pk), user=moderator).change_message
+
+
+def test_withdrawing_twice_changes_nothing(client, moderator, pending):
+    client.force_login(moderator)
+    client.cookies["django_language"] = "ru"
+    booth = application_withdraw(booth=pending()[0])
+
+    response = client.post(
+        CHANGELIST, {"action": "withdraw_selected", "_selected_action": [booth.pk]}, follow=True
+    )
+
+    assert messages_of(response) == [
+        ("warning", "1 заявка уже была отозвана: она оставлена как есть.")
+    ]
+    assert not LogEntry.objects.filter(user=moderator).exists()
