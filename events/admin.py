@@ -74,8 +74,19 @@ class ForumAdmin(BilingualAdmin):
 
     @admin.action(description=_("Publish the selected editions"), permissions=["change"])
     def publish(self, request, queryset):
+        if already := queryset.filter(status=Forum.Status.PUBLISHED).count():
+            self.message_user(
+                request,
+                ngettext(
+                    "%(count)d edition was published already: it is left as it is.",
+                    "%(count)d editions were published already: they are left as they are.",
+                    already,
+                )
+                % {"count": already},
+                messages.WARNING,
+            )
         published = 0
-        for forum in queryset:
+        for forum in queryset.exclude(status=Forum.Status.PUBLISHED):
             if errors := forum_publish(forum=forum, user=request.user):
                 self.message_user(
                     request,

@@ -80,6 +80,25 @@ def test_publish_action_names_the_missing_fields_and_logs_what_it_publishes(clie
     assert (entry.user, entry.get_change_message()) == (editor, "Мәртебесі өзгертілді.")
 
 
+def test_publishing_a_published_edition_says_it_was_published_already(client, editor):
+    published = ForumFactory(status=Forum.Status.PUBLISHED, summary_kk="а", summary_ru="б")
+    draft = ForumFactory(status=Forum.Status.DRAFT, summary_kk="а", summary_ru="б")
+    client.force_login(editor)
+    client.cookies["django_language"] = "ru"
+
+    response = client.post(
+        reverse("admin:events_forum_changelist"),
+        {"action": "publish", "_selected_action": [published.pk, draft.pk]},
+        follow=True,
+    )
+
+    assert [str(message) for message in response.context["messages"]] == [
+        "1 форум уже был опубликован: он оставлен как есть.",
+        "1 форум опубликован.",
+    ]
+    assert not LogEntry.objects.filter(object_id=str(published.pk)).exists()
+
+
 def test_publish_service_returns_the_errors_per_language(db):
     forum = ForumFactory(status=Forum.Status.DRAFT, summary_kk="", summary_ru="")
     assert sorted(forum_publish(forum=forum)) == ["summary_kk", "summary_ru"]
