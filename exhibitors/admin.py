@@ -16,9 +16,12 @@ from django.utils.translation import ngettext
 from events.models import Forum
 from forum_site.admin_tools import (
     SLUG_HELP_TEXT,
+    AlphabeticalColumnsMixin,
     BilingualAdmin,
     BilingualStackedInline,
     StaffExportMixin,
+    admin_language,
+    alphabetical_columns,
     thumbnail,
 )
 
@@ -30,13 +33,18 @@ from .services import applications_approve, applications_reject, applications_wi
 
 
 @admin.register(Organisation)
-class OrganisationAdmin(BilingualAdmin):
+class OrganisationAdmin(AlphabeticalColumnsMixin, BilingualAdmin):
     form = OrganisationAdminForm
     list_display = ["logo_thumbnail", "name", "legal_form", "bin", "city"]
     list_display_links = ["logo_thumbnail", "name"]
+    alphabetical = {"name": alphabetical_columns("name", _("name"))}
     list_filter = ["legal_form"]
     search_fields = ["name_kk", "name_ru", "bin"]
     readonly_fields = ["logo_thumbnail"]
+
+    def get_ordering(self, request):
+        # In the alphabet of the admin's language (Meta.ordering is Kazakh's).
+        return [f"sort_key_{admin_language()}", "pk"]
 
     @admin.display(description=_("logo"))
     def logo_thumbnail(self, organisation):
@@ -75,7 +83,7 @@ class RejectionForm(forms.Form):
 
 
 @admin.register(Booth)
-class BoothAdmin(StaffExportMixin, BilingualAdmin):
+class BoothAdmin(AlphabeticalColumnsMixin, StaffExportMixin, BilingualAdmin):
     """Booths, and the moderation queue of applications (filter by status “Submitted”).
 
     Exports (CSV, XLSX) take the list's filters: status “Submitted” exports the queue.
@@ -95,6 +103,8 @@ class BoothAdmin(StaffExportMixin, BilingualAdmin):
         "needs",
     ]
     list_display_links = ["reference_code", "organisation"]
+    # Booths keep a copy of their organisation's sort keys.
+    alphabetical = {"organisation": alphabetical_columns("organisation", _("organisation"))}
     list_filter = [
         "status",
         "forum",
