@@ -1,0 +1,36 @@
+"""A moderator's round in a real browser: from the index's count to the rejection page."""
+
+import pytest
+
+from exhibitors.models import Booth
+from tests.factories import BoothFactory
+
+from .checks import axe_violations, describe_violations
+
+TEXTS = {
+    "kk": {"count": "1 стенд өтінімі шешім күтуде", "reason": "Қабылданбау себебі"},
+    "ru": {"count": "1 заявка на стенд ждёт решения", "reason": "Причина отклонения"},
+}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_a_moderator_goes_from_the_count_to_the_rejection_page_by_keyboard(
+    page, site, admin_state, language
+):
+    booth = BoothFactory(status=Booth.Status.SUBMITTED)
+    p = page(language=language, storage_state=admin_state[language])
+    p.goto(site("/admin/"), wait_until="load")
+
+    p.get_by_role("link", name=TEXTS[language]["count"]).press("Enter")
+    p.wait_for_url("**/admin/exhibitors/booth/?status__exact=submitted")
+    listed = p.locator("#result_list tbody tr").count()
+    p.locator(f"input.action-select[value='{booth.pk}']").press("Space")
+    p.select_option("select[name=action]", "reject_selected")
+    p.locator("button[name=index]").press("Enter")
+    reason = p.get_by_label(TEXTS[language]["reason"])
+    reason.wait_for()
+    violations = axe_violations(p)
+
+    assert listed == 1
+    assert reason.get_attribute("aria-describedby") == "id_reason_helptext"
+    assert violations == [], describe_violations(violations)
