@@ -250,3 +250,54 @@ def focus_ring_contrasts(page):
             return seen
         seen.append(ring)
     raise AssertionError("focus never came back to the start")
+
+
+# The text spacing of WCAG 1.4.12 (the "text spacing bookmarklet"): what a
+# reader's own style sheet may set, and the page must show without loss.
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    " word-spacing: 0.16em !important; }"
+    " p { margin-bottom: 2em !important; }"
+)
+
+
+def space_text(page):
+    page.add_style_tag(content=TEXT_SPACING)
+
+
+_OVERLAPS = """() => {
+    const boxes = [];
+    const shown = (el) => el.checkVisibility() && !el.closest(".visually-hidden, .hp, .skip-link");
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.data.trim() || !shown(node.parentElement)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) {
+            if (rect.width > 0 && rect.height > 0) {
+                boxes.push({rect, el: node.parentElement, text: node.data.trim().slice(0, 40)});
+            }
+        }
+    }
+    for (const el of document.querySelectorAll("input:not([type=hidden]), select, textarea, button")) {
+        const rect = el.getBoundingClientRect();
+        if (shown(el) && rect.width > 0) boxes.push({rect, el, text: `<${el.tagName.toLowerCase()} ${el.name || el.id}>`});
+    }
+    const found = [];
+    for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+            const [a, b] = [boxes[i], boxes[j]];
+            if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+            const across = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+            const down = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+            // More than a glyph's overhang: one text drawn over another.
+            if (across > 2 && down > 4) found.push(`«${a.text}» overlaps «${b.text}»`);
+        }
+    }
+    return found;
+}"""
+
+
+def overlapping_text(page):
+    """Texts and controls drawn over one another."""
+    return page.evaluate(_OVERLAPS)
