@@ -6,11 +6,13 @@ booths, nominations, citations, BINs) is left out, never made up.
 
 Kazakh names are as the article writes them. An organisation's Russian name
 is given only where it is sure: a name in quotes stays as written, under the
-Russian form of its legal form (ОО «Қазақстандық саңыраулар қоғамы»); where the
-official Russian name of a descriptive name is not known (the glossary marks
-it "check": the pair dance federation, the Eurasian association, the centre),
-Russian is left empty and Russian pages show the Kazakh name, marked as
-Kazakh, rather than a translation presented as the organisation's name. Where the article names several
+Russian form of its legal form (ОО «Бақытты Шаңырақ»); where the official
+Russian name is not known (the glossary marks it "check": the pair dance
+federation, the Eurasian association, the centre, and the Deaf Society, whose
+Russian name the glossary gives only as an unconfirmed translation, so that
+ОО «Қазақстандық саңыраулар қоғамы» would be a form nobody uses), Russian is
+left empty and Russian pages show the Kazakh name, marked as Kazakh, rather
+than a name of our making presented as the organisation's. Where the article names several
 organisations together («Мирас-А» және «Плюс один» қайырымдылық қорлары;
 «Balam AI», «HandInHand», «Bulan» әлеуметтік стартаптары) each is named
 on its own, in the singular.
@@ -91,13 +93,14 @@ MINISTER = {
     "name": {"kk": "Светлана Жақыпова", "ru": "Светлана Жакупова"},
     "position": {
         "kk": "ҚР Еңбек және халықты әлеуметтік қорғау министрі",
-        "ru": "Министр труда и социальной защиты населения РК",
+        # Lower case, as the glossary writes it: the site shows it after the name and a comma.
+        "ru": "министр труда и социальной защиты населения РК",
     },
 }
 BEGALIEVA = {
     "key": "begalieva",
     "name": {"kk": "Захира Бегалиева", "ru": "Захира Бегалиева"},
-    "position": {"kk": "«IteachMe» ҚҚ директоры", "ru": "Директор ОФ «IteachMe»"},
+    "position": {"kk": "«IteachMe» ҚҚ директоры", "ru": "директор ОФ «IteachMe»"},
 }
 PEOPLE = [MINISTER, BEGALIEVA]
 
@@ -299,7 +302,7 @@ AWARDED_ORGANISATIONS = [
     ("company", "«Dos Ortopedia» компаниясы", "Компания «Dos Ortopedia»"),
     ("charitable_foundation", "«Мирас-А» қайырымдылық қоры", "Благотворительный фонд «Мирас-А»"),
     ("charitable_foundation", "«Плюс один» қайырымдылық қоры", "Благотворительный фонд «Плюс один»"),
-    ("public_association", "«Қазақстандық саңыраулар қоғамы» ҚБ", "ОО «Қазақстандық саңыраулар қоғамы»"),
+    ("public_association", "«Қазақстандық саңыраулар қоғамы» ҚБ", ""),
     ("social_startup", "«Balam AI» әлеуметтік стартапы", "Социальный стартап «Balam AI»"),
     ("social_startup", "«HandInHand» әлеуметтік стартапы", "Социальный стартап «HandInHand»"),
     ("social_startup", "«Bulan» әлеуметтік стартапы", "Социальный стартап «Bulan»"),

@@ -95,8 +95,9 @@ def test_the_programme_links_to_the_calendars_of_dated_items_only(client, forum)
 @pytest.mark.parametrize(
     ("language", "note"),
     [
-        ("kk", "Бағдарламаның күндері мен уақыты әлі жарияланған жоқ"),
-        ("ru", "Даты и время программы ещё не объявлены"),
+        # Not "yet to be announced": the article's forum has taken place, its date is just not given.
+        ("kk", "Бағдарламаның күндері мен уақыты көрсетілмеген, сондықтан"),
+        ("ru", "Даты и время программы не указаны, поэтому"),
     ],
 )
 def test_without_dates_the_programme_says_why_there_is_no_calendar(
