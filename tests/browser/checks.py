@@ -184,3 +184,120 @@ def double_text_size(page):
 
 def as_json(value):
     return json.dumps(value, ensure_ascii=False, indent=1)
+
+
+# How far the focused element's outline stands out from what is on each side
+# of it (with its offset, the page shows on both sides of the ring): the
+# lowest contrast ratio, measured at the middle of each edge.
+_FOCUS_RING_CONTRAST = """() => {
+    const parse = (c) => {
+        const [r, g, b, a = 1] = c.match(/[\\d.]+/g).map(Number);
+        return {r, g, b, a};
+    };
+    const luminance = ({r, g, b}) => {
+        const f = (v) => (v /= 255) <= 0.03928 ? v / 12.92 : Math.pow((v + 0.055) / 1.055, 2.4);
+        return 0.2126 * f(r) + 0.7152 * f(g) + 0.0722 * f(b);
+    };
+    const ratio = (x, y) => {
+        const [high, low] = [luminance(x), luminance(y)].sort((p, q) => q - p);
+        return (high + 0.05) / (low + 0.05);
+    };
+    const backgroundOf = (el) => {
+        for (let e = el; e; e = e.parentElement) {
+            const c = parse(getComputedStyle(e).backgroundColor);
+            if (c.a > 0.5) return c;
+        }
+        return parse(getComputedStyle(document.documentElement).backgroundColor);
+    };
+    const el = document.activeElement;
+    if (!el || el === document.body) return null;
+    const s = getComputedStyle(el);
+    const name = el.outerHTML.slice(0, 100);
+    if (s.outlineStyle === "none") return {name, ratio: null};
+    const r = el.getBoundingClientRect();
+    const out = parseFloat(s.outlineOffset) + parseFloat(s.outlineWidth) / 2;
+    const ring = parse(s.outlineColor);
+    let lowest = null;
+    for (const [x, y] of [
+        [r.left - out, r.top + r.height / 2], [r.right + out, r.top + r.height / 2],
+        [r.left + r.width / 2, r.top - out], [r.left + r.width / 2, r.bottom + out],
+    ]) {
+        if (x < 0 || y < 0 || x >= innerWidth || y >= innerHeight) continue;
+        // What shows under the ring: the first box there that is not the element itself.
+        const under = document.elementsFromPoint(x, y).find((e) => e !== el && !el.contains(e));
+        if (!under) continue;
+        const value = ratio(ring, backgroundOf(under));
+        if (lowest === null || value < lowest) lowest = value;
+    }
+    return {name, ratio: lowest === null ? null : Math.round(lowest * 100) / 100};
+}"""
+
+
+def focus_ring_contrasts(page):
+    """Tabs through the page once: each focused element and its ring's lowest contrast ratio.
+
+    The ratio is None where focus is shown some other way than an outline
+    (focus_is_visible checks that) or the ring is off the screen.
+    """
+    page.evaluate("() => document.activeElement && document.activeElement.blur()")
+    seen = []
+    for _ in range(500):
+        page.keyboard.press("Tab")
+        ring = page.evaluate(_FOCUS_RING_CONTRAST)
+        if ring is None:
+            continue
+        if seen and ring["name"] == seen[0]["name"]:
+            return seen
+        seen.append(ring)
+    raise AssertionError("focus never came back to the start")
+
+
+# The text spacing of WCAG 1.4.12 (the "text spacing bookmarklet"): what a
+# reader's own style sheet may set, and the page must show without loss.
+TEXT_SPACING = (
+    "* { line-height: 1.5 !important; letter-spacing: 0.12em !important;"
+    " word-spacing: 0.16em !important; }"
+    " p { margin-bottom: 2em !important; }"
+)
+
+
+def space_text(page):
+    page.add_style_tag(content=TEXT_SPACING)
+
+
+_OVERLAPS = """() => {
+    const boxes = [];
+    const shown = (el) => el.checkVisibility() && !el.closest(".visually-hidden, .hp, .skip-link");
+    const walker = document.createTreeWalker(document.body, NodeFilter.SHOW_TEXT);
+    for (let node = walker.nextNode(); node; node = walker.nextNode()) {
+        if (!node.data.trim() || !shown(node.parentElement)) continue;
+        const range = document.createRange();
+        range.selectNodeContents(node);
+        for (const rect of range.getClientRects()) {
+            if (rect.width > 0 && rect.height > 0) {
+                boxes.push({rect, el: node.parentElement, text: node.data.trim().slice(0, 40)});
+            }
+        }
+    }
+    for (const el of document.querySelectorAll("input:not([type=hidden]), select, textarea, button")) {
+        const rect = el.getBoundingClientRect();
+        if (shown(el) && rect.width > 0) boxes.push({rect, el, text: `<${el.tagName.toLowerCase()} ${el.name || el.id}>`});
+    }
+    const found = [];
+    for (let i = 0; i < boxes.length; i++) {
+        for (let j = i + 1; j < boxes.length; j++) {
+            const [a, b] = [boxes[i], boxes[j]];
+            if (a.el.contains(b.el) || b.el.contains(a.el)) continue;
+            const across = Math.min(a.rect.right, b.rect.right) - Math.max(a.rect.left, b.rect.left);
+            const down = Math.min(a.rect.bottom, b.rect.bottom) - Math.max(a.rect.top, b.rect.top);
+            // More than a glyph's overhang: one text drawn over another.
+            if (across > 2 && down > 4) found.push(`«${a.text}» overlaps «${b.text}»`);
+        }
+    }
+    return found;
+}"""
+
+
+def overlapping_text(page):
+    """Texts and controls drawn over one another."""
+    return page.evaluate(_OVERLAPS)

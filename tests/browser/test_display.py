@@ -3,7 +3,13 @@
 import pytest
 from playwright.sync_api import expect
 
-from .checks import axe_violations, describe_violations, reflow_problems
+from .checks import (
+    as_json,
+    axe_violations,
+    describe_violations,
+    focus_ring_contrasts,
+    reflow_problems,
+)
 
 CHECKED = [
     "",
@@ -101,3 +107,37 @@ def test_each_choice_is_shown_as_it_would_look(page, site, language):
     assert sizes == ["16px", "20px", "25.6px"]
     assert computed(p, ".display-choice--contrast-high a", "background-color") == "rgb(0, 0, 0)"
     assert computed(p, ".display-choice--contrast-high a", "color") == "rgb(255, 255, 255)"
+
+
+# WCAG 1.4.11 (non-text contrast): a focus ring at least 3:1 against what it is drawn on.
+MIN_FOCUS_CONTRAST = 3
+
+SETTINGS = {
+    "light": ({}, None),
+    "dark": ({"color_scheme": "dark"}, None),
+    "more-contrast": ({"contrast": "more"}, None),
+    "dark-more-contrast": ({"color_scheme": "dark", "contrast": "more"}, None),
+    "high-contrast-option": ({}, "text=normal,contrast=high"),
+}
+
+
+@pytest.mark.parametrize("setting", SETTINGS)
+@pytest.mark.parametrize(("language", "path"), [("kk", "programme/"), ("ru", "exhibition/apply/")])
+def test_every_focus_ring_stands_out_from_what_it_is_drawn_on(page, site, setting, language, path):
+    """The skip link's ring on the blue header, the header's links in the dark scheme included."""
+    options, cookie = SETTINGS[setting]
+    p = page(language=language, **options)
+    if cookie:
+        p.context.add_cookies([{"name": "display", "value": cookie, "url": site("/")}])
+    p.goto(site(f"/{language}/{path}"))
+
+    rings = focus_ring_contrasts(p)
+
+    faint = [
+        ring for ring in rings if ring["ratio"] is not None and ring["ratio"] < MIN_FOCUS_CONTRAST
+    ]
+    assert faint == [], f"focus rings under {MIN_FOCUS_CONTRAST}:1:\n{as_json(faint)}"
+    # The walk measured rings: the skip link and the header's links among them.
+    measured = [ring["name"] for ring in rings if ring["ratio"] is not None]
+    assert 'class="skip-link"' in measured[0]
+    assert len(measured) > 10

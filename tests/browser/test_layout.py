@@ -112,3 +112,21 @@ def test_a_page_number_is_a_44px_target_that_keeps_the_search_without_javascript
     assert (
         p.get_by_text(seven, exact=True).evaluate("(el) => el.parentElement.ariaCurrent") == "page"
     )
+
+
+@pytest.mark.parametrize(
+    ("language", "site_name"),
+    [
+        ("kk", "Әлеуметтік жобалар форум-көрмесі"),
+        ("ru", "Форум-выставка социальных проектов"),
+    ],
+)
+def test_on_paper_the_header_is_the_site_name_alone(page, site, language, site_name):
+    """Links to the screen's display options, languages and sections lead nowhere on paper."""
+    p = page(language=language)
+    p.goto(site(f"/{language}/programme/"), wait_until="load")
+    p.emulate_media(media="print")
+
+    header = p.inner_text(".site-header")
+
+    assert header.strip() == site_name

@@ -8,7 +8,9 @@ from .checks import (
     describe_violations,
     double_text_size,
     keyboard_walk,
+    overlapping_text,
     reflow_problems,
+    space_text,
     unreached_and_unfocused,
 )
 from .conftest import SCREENSHOTS, new_page
@@ -71,6 +73,21 @@ def test_public_page_reflows_at_320_pixels_and_200_percent_text(page, site, name
 
     assert at_320 == [], "at 320px wide:\n" + "\n".join(at_320[:20])
     assert at_200_percent == [], "at 200% text:\n" + "\n".join(at_200_percent[:20])
+
+
+@pytest.mark.parametrize(("name", "language", "path"), PUBLIC, ids=PUBLIC_IDS)
+def test_public_page_keeps_everything_with_wider_text_spacing_at_320_pixels(
+    page, site, name, language, path
+):
+    """WCAG 1.4.12: a reader's own line, paragraph, letter and word spacing, on a phone."""
+    p = open_page(page, site, path, language=language, width=320, height=640)
+    space_text(p)
+
+    problems = reflow_problems(p)
+    overlaps = overlapping_text(p)
+
+    assert problems == [], "\n".join(problems[:20])
+    assert overlaps == [], "\n".join(overlaps[:20])
 
 
 @pytest.mark.parametrize("language", ["kk", "ru"])
