@@ -1,11 +1,19 @@
 """Text in the other language, marked with its own `lang`."""
 
+import re
+
 from django import template
 from django.conf import settings
-from django.utils.html import format_html
+from django.utils.html import conditional_escape, format_html
+from django.utils.safestring import mark_safe
 from django.utils.translation import get_language
 
 register = template.Library()
+
+# A quoted name with a letter Russian does not have is Kazakh: ОО «Бақытты Шаңырақ».
+# Marked, a Russian voice hands it to a Kazakh one instead of skipping its letters.
+# A Kazakh name spelt with Russian letters alone («Ыбырай») reads well enough in Russian.
+_QUOTED_KAZAKH = re.compile(r"«([^«»]*[әғқңөұүһіӘҒҚҢӨҰҮҺІ][^«»]*)»")
 
 
 def _fallback_language(obj, field):
@@ -25,11 +33,16 @@ def bilingual(obj, field):
     """`obj.field` in the page's language; wrapped in <span lang="…"> when it fell back to the other.
 
     A Russian organisation name with no Kazakh one, shown on a Kazakh page,
-    is then read by a screen reader in Russian.
+    is then read by a screen reader in Russian. On a Russian page, a Kazakh
+    name quoted inside the Russian text is marked too.
     """
     value = getattr(obj, field)
     if code := _fallback_language(obj, field):
         return format_html('<span lang="{}">{}</span>', code, value)
+    if value and (get_language() or "").startswith("ru"):
+        return mark_safe(
+            _QUOTED_KAZAKH.sub(r'«<span lang="kk">\1</span>»', conditional_escape(value))
+        )
     return value
 
 

@@ -141,3 +141,22 @@ def test_every_focus_ring_stands_out_from_what_it_is_drawn_on(page, site, settin
     measured = [ring["name"] for ring in rings if ring["ratio"] is not None]
     assert 'class="skip-link"' in measured[0]
     assert len(measured) > 10
+
+
+# More query fields than Django parses (DATA_UPLOAD_MAX_NUMBER_FIELDS): a 400, one of the
+# standalone error pages (templates/error_base.html), like the 500 and the 503.
+TOO_MANY_FIELDS = "&".join(["f=1"] * 1001)
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_chosen_display_follows_the_visitor_to_the_standalone_error_pages(page, site, language):
+    p = page(language=language)
+    p.context.add_cookies(
+        [{"name": "display", "value": "text=largest,contrast=high", "url": site("/")}]
+    )
+
+    response = p.goto(site(f"/{language}/exhibition/?{TOO_MANY_FIELDS}"))
+
+    assert response.status == 400
+    assert computed(p, "html", "font-size") == "25.6px"
+    assert computed(p, "body", "background-color") == "rgb(0, 0, 0)"

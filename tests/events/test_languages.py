@@ -88,3 +88,32 @@ def test_an_ngos_city_given_in_russian_only_is_marked_on_the_kazakh_booth_page(c
     kk = main(client, f"/kk/archive/edition/exhibition/{booth.slug}/")
 
     assert '<dd><span lang="ru">Астана</span></dd>' in kk
+
+
+def test_a_kazakh_name_quoted_in_russian_text_is_marked_kazakh(client, forum):
+    AwardFactory(forum=forum, organisation=OrganisationFactory(
+        name_kk="«Бақытты Шаңырақ» ҚБ", name_ru="ОО «Бақытты Шаңырақ»"))  # fmt: skip
+    AwardFactory(forum=forum, organisation=OrganisationFactory(
+        name_kk="«Ыбырай» ҚҚ", name_ru="ОФ «Ыбырай»"))  # fmt: skip
+
+    ru = main(client, "/ru/archive/edition/awards/")
+    kk = main(client, "/kk/archive/edition/awards/")
+
+    assert '<strong>ОО «<span lang="kk">Бақытты Шаңырақ</span>»</strong>' in ru
+    # Russian letters alone: a Russian voice reads it as it is written.
+    assert "<strong>ОФ «Ыбырай»</strong>" in ru
+    # On the Kazakh page the whole text is Kazakh already.
+    assert 'lang="kk"' not in kk
+
+
+def test_marking_a_quoted_kazakh_name_still_escapes_what_was_typed(client, forum):
+    AwardFactory(forum=forum, organisation=OrganisationFactory(
+        name_kk="Ұйым", name_ru='ОО «<b>Ұя</b>» & <script>alert(1)</script>'))  # fmt: skip
+
+    ru = main(client, "/ru/archive/edition/awards/")
+
+    assert (
+        'ОО «<span lang="kk">&lt;b&gt;Ұя&lt;/b&gt;</span>» &amp; &lt;script&gt;alert(1)&lt;/script&gt;'
+        in ru
+    )
+    assert "<script>alert" not in ru
