@@ -348,7 +348,21 @@ def test_tls_server_tells_the_app_https_and_logs_the_request_id(whole_site, upst
 
     (request,) = upstream.seen("/tls")
     assert request["headers"]["X-Forwarded-Proto"] == "https"
-    assert f"request_id={request['headers']['X-Request-ID']} " in log.read_text()
+    line = f"request_id={request['headers']['X-Request-ID']} "
+    assert line in logged(log, line)
+
+
+def logged(log, expected, seconds=5):
+    """The access log, once it holds `expected` or after `seconds`.
+
+    nginx may write a request's line just after the client has its answer.
+    """
+    deadline = time.monotonic() + seconds
+    text = ""
+    while expected not in text and time.monotonic() < deadline:
+        text = log.read_text() if log.exists() else ""
+        time.sleep(0.05)
+    return text
 
 
 def test_plain_http_reaches_the_app_marked_as_such(whole_site, upstream):
