@@ -3,9 +3,11 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import ngettext
 
 from forum_site.admin_tools import (
+    AlphabeticalColumnsMixin,
     BilingualAdmin,
     BilingualStackedInline,
     CaseFoldSearchMixin,
+    alphabetical_columns,
     yes_no,
 )
 
@@ -138,10 +140,10 @@ class ProgrammeItemAdmin(BilingualAdmin):
 
 
 @admin.register(Person)
-class PersonAdmin(BilingualAdmin):
+class PersonAdmin(AlphabeticalColumnsMixin, BilingualAdmin):
     list_display = ["name", "position"]
+    alphabetical = {"name": alphabetical_columns("name", _("name"))}
     search_fields = ["name_kk", "name_ru", "position_kk", "position_ru"]
-    ordering = ["name", "pk"]
 
 
 @admin.register(Appearance)

@@ -19,6 +19,8 @@ from django.utils.translation import pgettext_lazy
 
 from forum_site.uploads import delete_renditions, stored_names
 
+from .text import bilingual_sort_keys
+
 
 class AccessFeatures(models.Model):
     """What a programme item or a booth offers for access, each a yes or no.
@@ -273,14 +275,23 @@ class ProgrammeItem(AccessFeatures):
 class Person(models.Model):
     name = models.CharField(_("name"), max_length=200)
     position = models.CharField(_("position"), max_length=300, blank=True)
+    # Derived on save, as an organisation's: the name's order in each alphabet
+    # (ordering by `name` puts Ә, Қ, Ө, Ұ, Ү and І after Я).
+    sort_key_kk = models.CharField(max_length=900, editable=False, db_index=True, default="")
+    sort_key_ru = models.CharField(max_length=900, editable=False, db_index=True, default="")
 
     class Meta:
         verbose_name = _("person")
         verbose_name_plural = _("people")
-        ordering = ["name", "pk"]
+        ordering = ["sort_key_kk", "pk"]
 
     def __str__(self):
         return self.name
+
+    def save(self, *args, **kwargs):
+        for field, key in bilingual_sort_keys(self.name_kk, self.name_ru).items():
+            setattr(self, field, key)
+        super().save(*args, **kwargs)
 
 
 class Appearance(models.Model):

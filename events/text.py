@@ -67,3 +67,16 @@ def alphabet_sort_key(text: str, language: str) -> str:
     while codes and codes[-1] == "000":
         codes.pop()
     return "".join(codes)
+
+
+def bilingual_sort_keys(name_kk: str, name_ru: str) -> dict:
+    """{"sort_key_kk": ..., "sort_key_ru": ...} for a name given in both languages.
+
+    A name missing in one language sorts there by the other, as pages show it.
+    """
+    name_kk = name_kk or name_ru or ""
+    name_ru = name_ru or name_kk or ""
+    return {
+        "sort_key_kk": alphabet_sort_key(name_kk, "kk"),
+        "sort_key_ru": alphabet_sort_key(name_ru, "ru"),
+    }

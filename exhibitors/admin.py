@@ -20,7 +20,6 @@ from forum_site.admin_tools import (
     BilingualAdmin,
     BilingualStackedInline,
     StaffExportMixin,
-    admin_language,
     alphabetical_columns,
     thumbnail,
 )
@@ -41,10 +40,6 @@ class OrganisationAdmin(AlphabeticalColumnsMixin, BilingualAdmin):
     list_filter = ["legal_form"]
     search_fields = ["name_kk", "name_ru", "bin"]
     readonly_fields = ["logo_thumbnail"]
-
-    def get_ordering(self, request):
-        # In the alphabet of the admin's language (Meta.ordering is Kazakh's).
-        return [f"sort_key_{admin_language()}", "pk"]
 
     @admin.display(description=_("logo"))
     def logo_thumbnail(self, organisation):

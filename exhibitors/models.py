@@ -21,7 +21,7 @@ from django.utils.translation import gettext_lazy as _
 from django.utils.translation import pgettext_lazy
 
 from events.models import AccessFeatures, AccessQuerySet, Forum
-from events.text import alphabet_sort_key, normalise, slugify_kk
+from events.text import bilingual_sort_keys, normalise, slugify_kk
 from forum_site.uploads import delete_renditions, stored_names
 
 from .validators import validate_bin, validate_phone
@@ -121,10 +121,8 @@ class Organisation(models.Model):
 
     def refresh_derived_fields(self):
         """Recompute the sort keys and search text from the names (bulk_create skips save)."""
-        name_kk = self.name_kk or self.name_ru or ""
-        name_ru = self.name_ru or self.name_kk or ""
-        self.sort_key_kk = alphabet_sort_key(name_kk, "kk")
-        self.sort_key_ru = alphabet_sort_key(name_ru, "ru")
+        for field, key in bilingual_sort_keys(self.name_kk, self.name_ru).items():
+            setattr(self, field, key)
         self.search_text = normalise(f"{self.name_kk or ''}\n{self.name_ru or ''}")
 
 

@@ -259,6 +259,10 @@ class AlphabeticalColumnsMixin:
     def get_list_display(self, request):
         return self._in_language(super().get_list_display(request))
 
+    def get_ordering(self, request):
+        # Also the order of autocomplete results (AutocompleteJsonView asks get_queryset).
+        return self.ordering or [f"sort_key_{admin_language()}", "pk"]
+
     def get_list_display_links(self, request, list_display):
         return self._in_language(super().get_list_display_links(request, list_display))
 

@@ -7,11 +7,14 @@ from html.parser import HTMLParser
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.core.files.uploadedfile import SimpleUploadedFile
+from django.db import connection
+from django.db.migrations.executor import MigrationExecutor
 from django.urls import reverse
 from PIL import Image
 
 from events.models import Appearance, Forum, Person, ProgrammeItem
 from events.services import forum_publish
+from events.text import alphabet_sort_key
 from tests import files
 from tests.factories import ForumFactory, ProgrammeItemFactory
 
@@ -303,3 +306,78 @@ def test_every_field_of_a_programme_item_and_its_speakers_has_a_label(client, ed
 
     assert "id_appearances-0-role" in page.controls
     assert [id_ for id_ in page.controls if id_ not in page.labelled] == []
+
+
+# People in the alphabet of the admin's language
+
+
+@pytest.fixture
+def people(db):
+    """Names whose alphabetical order differs from the order of their letters' codes
+    (І, Ә and Қ come after Я there). One has no Russian name: Russian pages show its Kazakh one."""
+    return [
+        Person.objects.create(name_kk=kk, name_ru=ru)
+        for kk, ru in [
+            ("Ілияс Омаров", "Ильяс Омаров"),
+            ("Яна Ким", "Яна Ким"),
+            ("Қайрат Сейітов", "Кайрат Сеитов"),
+            ("Бақыт Ахметов", ""),
+            ("Әсел Нұрланқызы", "Асель Нурланкызы"),
+        ]
+    ]
+
+
+PEOPLE_KAZAKH = ["Әсел Нұрланқызы", "Бақыт Ахметов", "Қайрат Сейітов", "Ілияс Омаров", "Яна Ким"]
+PEOPLE_RUSSIAN = ["Асель Нурланкызы", "Бақыт Ахметов", "Ильяс Омаров", "Кайрат Сеитов", "Яна Ким"]
+
+
+@pytest.mark.parametrize(("language", "order"), [("kk", PEOPLE_KAZAKH), ("ru", PEOPLE_RUSSIAN)])
+def test_people_are_listed_in_the_alphabet_of_the_admins_language(
+    client, editor, people, language, order
+):
+    client.force_login(editor)
+    client.cookies["django_language"] = language
+    url = reverse("admin:events_person_changelist")
+
+    def names(response):
+        return [person.name for person in response.context["cl"].result_list]
+
+    listed = names(client.get(url))
+    # Column 1: the name (0 is the action's check box).
+    by_name = names(client.get(url, {"o": "1"}))
+    by_name_reversed = names(client.get(url, {"o": "-1"}))
+
+    assert listed == by_name == order
+    assert by_name_reversed == order[::-1]
+
+
+@pytest.mark.parametrize(("language", "order"), [("kk", PEOPLE_KAZAKH), ("ru", PEOPLE_RUSSIAN)])
+def test_people_to_choose_as_speakers_come_in_the_admins_alphabet(
+    client, editor, people, language, order
+):
+    client.force_login(editor)
+    client.cookies["django_language"] = language
+    query = {"app_label": "events", "model_name": "appearance", "field_name": "person"}
+
+    results = client.get(reverse("admin:autocomplete"), {**query, "term": ""}).json()["results"]
+
+    assert [result["text"] for result in results] == order
+
+
+def test_people_stored_before_the_sort_keys_get_them_from_the_migration(transactional_db):
+    executor = MigrationExecutor(connection)
+    executor.migrate([("events", "0004_share_image_renditions")])
+    old_person = executor.loader.project_state(
+        [("events", "0004_share_image_renditions")]
+    ).apps.get_model("events", "Person")
+    pk = old_person.objects.create(name="Әсел", name_kk="Әсел", name_ru="").pk
+
+    executor = MigrationExecutor(connection)
+    executor.migrate(executor.loader.graph.leaf_nodes())
+
+    person = Person.objects.get(pk=pk)
+    assert (person.sort_key_kk, person.sort_key_ru) == (
+        alphabet_sort_key("Әсел", "kk"),
+        alphabet_sort_key("Әсел", "ru"),
+    )
+    assert person.sort_key_kk != ""
