@@ -28,7 +28,12 @@ from . import cards
 from .forms import BoothPhotoAdminForm, OrganisationAdminForm
 from .models import Booth, BoothPhoto, Organisation, Theme
 from .resources import BoothResource, BoothResourceWithoutContacts
-from .services import applications_approve, applications_reject, applications_withdraw
+from .services import (
+    applications_approve,
+    applications_reject,
+    applications_withdraw,
+    rejection_preview,
+)
 
 
 @admin.register(Organisation)
@@ -75,6 +80,10 @@ class RejectionForm(forms.Form):
             "that it reads well to them."
         ),
     )
+
+
+# Stands in the e-mail's preview for the reason, which is typed on the same page.
+REASON_PLACEHOLDER = _("[the reason you type below]")
 
 
 @admin.register(Booth)
@@ -192,11 +201,19 @@ class BoothAdmin(AlphabeticalColumnsMixin, StaffExportMixin, BilingualAdmin):
                 % {"count": len(rejected)},
             )
             return None
+        booths = queryset.select_related("organisation", "forum")
+        placeholder = str(REASON_PLACEHOLDER)
         context = {
             **self.admin_site.each_context(request),
             "title": _("Reject applications"),
             "opts": self.model._meta,
-            "booths": queryset.select_related("organisation"),
+            "booths": booths,
+            # Rejecting these takes them off the site: the page says so.
+            "public_booths": booths.public(),
+            "reason_placeholder": placeholder,
+            "previews": [
+                (booth, *rejection_preview(booth=booth, reason=placeholder)) for booth in booths
+            ],
             "form": form,
             "action_checkbox_name": ACTION_CHECKBOX_NAME,
         }

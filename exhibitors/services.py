@@ -5,6 +5,7 @@ a failing mail server is logged, never raised: it can neither lose an
 application nor send mail about one that was not saved.
 """
 
+import copy
 import logging
 from functools import partial
 
@@ -274,6 +275,14 @@ def application_notify_submitted(*, booth_id):
         subject = " / ".join(subject for subject, _body in parts)
         body = "\n\n----------\n\n".join(body for _subject, body in parts)
         _send(subject, body, moderators)
+
+
+def rejection_preview(*, booth, reason):
+    """(subject, body) of the rejection e-mail `booth`'s contact would get with `reason`,
+    in the language of the application. Nothing is saved or sent."""
+    booth = copy.copy(booth)
+    booth.rejection_reason = reason
+    return _render("application_rejected", _context(booth), booth.language)
 
 
 def application_notify_decision(*, booth_id):

@@ -34,3 +34,36 @@ def test_a_moderator_goes_from_the_count_to_the_rejection_page_by_keyboard(
     assert listed == 1
     assert reason.get_attribute("aria-describedby") == "id_reason_helptext"
     assert violations == [], describe_violations(violations)
+
+
+WARNING = {
+    "kk": "Назар аударыңыз: қазір сайтта көрсетіліп тұрған стендтер",
+    "ru": "Внимание: стенды, которые сейчас показаны на сайте",
+}
+
+
+@pytest.mark.parametrize("language", ["kk", "ru"])
+def test_the_rejection_page_warns_of_public_booths_and_shows_the_e_mail(
+    page, site, admin_state, language
+):
+    waiting = BoothFactory(status=Booth.Status.SUBMITTED)
+    public = Booth.objects.public().get(pk=site.values["booth_pk"])
+    p = page(language=language, storage_state=admin_state[language])
+    p.goto(site(f"/admin/exhibitors/booth/?id__in={waiting.pk},{public.pk}"), wait_until="load")
+    for booth in (waiting, public):
+        p.locator(f"input.action-select[value='{booth.pk}']").press("Space")
+    p.select_option("select[name=action]", "reject_selected")
+    p.locator("button[name=index]").press("Enter")
+    warning = p.get_by_role("region", name=WARNING[language])
+    warning.wait_for()
+    # Opened by keyboard, so axe sees the e-mails' text as staff will.
+    for summary in p.locator(".email-preview summary").all():
+        summary.press("Enter")
+    bodies = p.locator(".email-preview pre")
+    violations = axe_violations(p)
+
+    listed = warning.get_by_role("listitem").all_inner_texts()
+    assert [text.split(" — ")[0] for text in listed] == [public.reference_code]
+    assert bodies.count() == 2
+    assert all(bodies.nth(i).is_visible() for i in range(2))
+    assert violations == [], describe_violations(violations)

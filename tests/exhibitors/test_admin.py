@@ -1,3 +1,6 @@
+import html
+import re
+
 import pytest
 from django.contrib.admin.models import LogEntry
 from django.contrib.auth.models import User
@@ -7,9 +10,10 @@ from django.test.utils import CaptureQueriesContext
 from django.utils.html import strip_tags
 from pytest_django.asserts import assertContains
 
+from events.models import Forum
 from exhibitors.models import Booth
 from exhibitors.services import application_approve, application_reject, application_withdraw
-from tests.factories import BoothFactory, OrganisationFactory, ThemeFactory
+from tests.factories import BoothFactory, ForumFactory, OrganisationFactory, ThemeFactory
 
 CHANGELIST = "/admin/exhibitors/booth/"
 
@@ -429,3 +433,71 @@ def test_booths_sort_by_their_organisation_in_the_admins_alphabet(client, modera
 
     names = [booth.organisation.name for booth in response.context["cl"].result_list]
     assert names == RUSSIAN_ORDER
+
+
+# The rejection page: what rejecting takes off the site, and the e-mail it sends
+
+
+def section(response, css_class):
+    """The text of the page's <section class="css_class">, or None."""
+    found = re.search(
+        rf'<section class="{css_class}".*?</section>', response.content.decode(), re.S
+    )
+    return found and found.group()
+
+
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("kk", "Назар аударыңыз: қазір сайтта көрсетіліп тұрған стендтер"),
+        ("ru", "Внимание: стенды, которые сейчас показаны на сайте"),
+    ],
+)
+def test_the_rejection_page_names_the_selected_booths_that_are_public_now(
+    client, moderator, pending, language, heading
+):
+    client.force_login(moderator)
+    client.cookies["django_language"] = language
+    waiting = pending()[0]
+    public = application_approve(booth=pending()[0])
+    in_a_draft = BoothFactory(forum=ForumFactory(status=Forum.Status.DRAFT))
+
+    response = act(client, "reject_selected", [waiting, public, in_a_draft])
+
+    warning = section(response, "rejection-warning")
+    assert f'<h2 id="public-booths-heading">{heading}</h2>' in warning
+    assert re.findall(r"<li>(\S+) —", warning) == [public.reference_code]
+
+
+def test_the_rejection_page_warns_of_nothing_when_no_selected_booth_is_public(
+    client, moderator, pending
+):
+    client.force_login(moderator)
+
+    response = act(client, "reject_selected", pending(2))
+
+    assert section(response, "rejection-warning") is None
+
+
+def test_the_rejection_page_shows_the_e_mail_as_it_is_sent_in_the_applications_language(
+    client, moderator, pending, django_capture_on_commit_callbacks
+):
+    client.force_login(moderator)
+    client.cookies["django_language"] = "kk"
+    booth = pending(language="ru", contact_name="<b>Аня</b>")[0]
+
+    page = act(client, "reject_selected", [booth])
+    with django_capture_on_commit_callbacks(execute=True):
+        act(client, "reject_selected", [booth], reason="Мест не осталось.")
+
+    preview = section(page, "email-preview")
+    assert "&lt;b&gt;Аня&lt;/b&gt;" in preview
+    assert "<b>Аня</b>" not in preview
+    body = html.unescape(re.search(r'<pre lang="ru">(.*?)</pre>', preview, re.S).group(1))
+    subject = html.unescape(re.search(r'<span lang="ru">(.*?)</span>', preview).group(1))
+    assert "Причина: [төменде жазатын себебіңіз]" in body
+    [sent] = mail.outbox
+    assert (sent.subject, sent.body) == (
+        subject,
+        body.replace("[төменде жазатын себебіңіз]", "Мест не осталось."),
+    )
