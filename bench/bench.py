@@ -110,6 +110,45 @@ for name, path in [("empty page", EMPTY_PAGE), *PAGES]:
 print(json.dumps({"fill": fill, "queries": queries, "booths": count}))
 """
 
+# Run after PROBE, with the page cache off: each page's time in-process and,
+# within it, the ORM's (building, running and reading its queries, including
+# lazy ones the template runs), the p50 of ORM_REQUESTS requests. The ORM's
+# share is what no template engine can save.
+ORM_REQUESTS = 100
+ORM_TIMES = """
+import statistics, time
+from django.db.models.query import QuerySet
+from django.db.models.sql.query import Query
+orm = [0.0]
+depth = [0]
+def timed(method):
+    def wrapper(*args, **kwargs):
+        depth[0] += 1
+        start = time.perf_counter()
+        try:
+            return method(*args, **kwargs)
+        finally:
+            depth[0] -= 1
+            if not depth[0]:
+                orm[0] += time.perf_counter() - start
+    return wrapper
+QuerySet._fetch_all = timed(QuerySet._fetch_all)
+for name in ("get_aggregation", "get_count", "has_results"):
+    setattr(Query, name, timed(getattr(Query, name)))
+times = {}
+for name, path in [("trivial view", TRIVIAL), ("empty page", EMPTY_PAGE), *PAGES]:
+    url = path.format(**fill)
+    total, within = [], []
+    for _ in range(ORM_REQUESTS):
+        orm[0] = 0.0
+        start = time.perf_counter()
+        client.get(url)
+        total.append(time.perf_counter() - start)
+        within.append(orm[0])
+    times[name] = [statistics.median(total) * 1000, statistics.median(within) * 1000]
+print(json.dumps({"fill": fill, "queries": queries, "booths": count, "times": times}))
+"""
+
 
 class Server:
     """gunicorn serving the site on loopback with the given environment."""
@@ -274,18 +313,22 @@ def measure(server, urls, seconds, connections, use_wrk):
     return rows
 
 
-def report(title, rows, queries):
+def report(title, rows, queries, times=None):
+    """The table of one run; with `times` (page cache off), each page's in-process and ORM p50."""
     trivial_rate = rows[0][1]
     print(f"\n{title}")
     header = f"{'page':<22} {'req/s':>8} {'p50 ms':>8} {'p99 ms':>8} {'SQL':>4} {'bytes':>7} {'enc':>4} {'cards':>5} {'ratio':>6}"
+    if times:
+        header += f" {'app ms':>7} {'ORM ms':>7}"
     print(header)
     print("-" * len(header))
     for name, rate, p50, p99, size, encoding, cards in rows:
         sql = "-" if name == "trivial view" else str(queries[name])
         ratio = rate / trivial_rate
-        print(
-            f"{name:<22} {rate:>8.0f} {p50:>8.2f} {p99:>8.2f} {sql:>4} {size:>7} {encoding:>4} {cards:>5} {ratio:>6.2f}"
-        )
+        line = f"{name:<22} {rate:>8.0f} {p50:>8.2f} {p99:>8.2f} {sql:>4} {size:>7} {encoding:>4} {cards:>5} {ratio:>6.2f}"
+        if times:
+            line += f" {times[name][0]:>7.2f} {times[name][1]:>7.2f}"
+        print(line)
     sys.stdout.flush()
 
 
@@ -332,7 +375,8 @@ def main():
             manage(env, "make_sample", "--booths", str(size), "--verbosity", "0")
             probe = in_django(
                 {**env, "PAGE_CACHE_SECONDS": "0"},
-                f"PAGES = {PAGES!r}\nEMPTY_PAGE = {EMPTY_PAGE!r}\n" + PROBE,
+                f"PAGES = {PAGES!r}\nEMPTY_PAGE = {EMPTY_PAGE!r}\nTRIVIAL = {TRIVIAL!r}\n"
+                f"ORM_REQUESTS = {ORM_REQUESTS}\n" + PROBE + ORM_TIMES,
             )
             urls = [(name, path.format(**probe["fill"])) for name, path in PAGES]
             for cache_on in (True, False):
@@ -343,8 +387,12 @@ def main():
                 finally:
                     server.stop()
                 label = f"{probe['booths']} booths, page cache {'on' if cache_on else 'off'}"
-                report(label, rows, probe["queries"])
-                results[(size, cache_on)] = {"rows": rows, "queries": probe["queries"]}
+                report(label, rows, probe["queries"], None if cache_on else probe["times"])
+                results[(size, cache_on)] = {
+                    "rows": rows,
+                    "queries": probe["queries"],
+                    "times": probe["times"],
+                }
     finally:
         shutil.rmtree(workdir, ignore_errors=True)
 
@@ -353,6 +401,25 @@ def main():
         args.json.write_text(
             json.dumps({f"{k[0]}-{'on' if k[1] else 'off'}": v for k, v in results.items()})
         )
+
+
+def orm_note(size, rows, times):
+    """What the ORM alone costs the pages, against the time a page may take at the uncached target.
+
+    One worker serves one request at a time, so a page at TARGET_UNCACHED of the
+    trivial view's throughput takes at most p50 / TARGET_UNCACHED; the server's
+    own share (the trivial view's p50 less its in-process time) comes off that.
+    """
+    trivial_p50 = rows[0][2]
+    budget = trivial_p50 / TARGET_UNCACHED - (trivial_p50 - times["trivial view"][0])
+    pages = [times[row[0]][1] for row in rows if row[0] not in BASELINES]
+    over = sum(orm > budget for orm in pages)
+    return (
+        f"note: in-process, the ORM's work alone (building, running and reading the queries) "
+        f"takes {min(pages):.2f}-{max(pages):.2f} ms a page ({size} booths); a page at "
+        f"{TARGET_UNCACHED} of the trivial view has about {budget:.2f} ms in-process, which the "
+        f"ORM alone exceeds on {over} of {len(pages)} pages"
+    )
 
 
 def summarise(results):
@@ -378,6 +445,7 @@ def summarise(results):
             f"note: with the page cache off, the empty page (the layout, one query) runs at "
             f"{empty[1] / rows[0][1]:.2f} of the trivial view ({size} booths): no page can do better"
         )
+        lines.append(orm_note(size, rows, results[(size, False)]["times"]))
     if small != large:
         for cache_on in (True, False):
             few = {
