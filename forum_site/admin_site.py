@@ -2,6 +2,8 @@
 
 from django.contrib import admin
 
+from exhibitors.models import Booth
+
 
 class ForumAdminSite(admin.AdminSite):
     index_template = "admin/forum_index.html"
@@ -15,8 +17,6 @@ class ForumAdminSite(admin.AdminSite):
 
 def pending_applications(request):
     """How many booth applications await a decision, for staff who decide them (else None)."""
-    from exhibitors.models import Booth
-
     if not request.user.has_perm("exhibitors.change_booth"):
         return None
     return Booth.objects.filter(status=Booth.Status.SUBMITTED).count()

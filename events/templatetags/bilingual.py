@@ -16,10 +16,14 @@ register = template.Library()
 _QUOTED_KAZAKH = re.compile(r"«([^«»]*[әғқңөұүһіӘҒҚҢӨҰҮҺІ][^«»]*)»")
 
 
+def _page_language():
+    return (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+
+
 def _fallback_language(obj, field):
     """The language `obj.field` fell back to, or None when it is in the page's own."""
     value = getattr(obj, field)
-    current = (get_language() or settings.LANGUAGE_CODE).split("-")[0]
+    current = _page_language()
     if not value or getattr(obj, f"{field}_{current}", None):
         return None
     for code, _name in settings.LANGUAGES:
@@ -39,7 +43,7 @@ def bilingual(obj, field):
     value = getattr(obj, field)
     if code := _fallback_language(obj, field):
         return format_html('<span lang="{}">{}</span>', code, value)
-    if value and (get_language() or "").startswith("ru"):
+    if value and _page_language() == "ru":
         return mark_safe(
             _QUOTED_KAZAKH.sub(r'«<span lang="kk">\1</span>»', conditional_escape(value))
         )
