@@ -59,7 +59,7 @@ def test_the_skip_link_moves_focus_to_the_main_content(page, site, language):
     p.keyboard.press("Enter")
 
     assert p.evaluate("document.activeElement.id") == "main"
-    assert p.url.endswith("#main")
+    p.wait_for_url("**#main", timeout=5000)
 
 
 @pytest.mark.parametrize(("name", "language", "path"), PUBLIC, ids=PUBLIC_IDS)
