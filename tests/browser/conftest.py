@@ -40,6 +40,10 @@ CHROMIUM_ARGS = [
     "--no-first-run",
 ]
 
+# How long Playwright waits for a page, an element or a state (`expect` included)
+# before a test fails: long enough for a loaded machine, never a pause of its own.
+TIMEOUT_MS = 15_000
+
 # A throwaway account in the test database.
 ADMIN_PASSWORD = "browser-suite-only-Ә7"
 
@@ -177,8 +181,10 @@ def _fresh_rate_limits(site):
 
 @pytest.fixture(scope="session")
 def browser():
-    from playwright.sync_api import sync_playwright
+    from playwright.sync_api import expect, sync_playwright
 
+    # `expect` has a default of its own (5 s): the same as every other wait here.
+    expect.set_options(timeout=TIMEOUT_MS)
     # Playwright's sync API keeps an event loop in this thread, and Django then
     # refuses database calls here (fixtures, assertions) as if they were async.
     # They are not: allow them while the browser is open.
@@ -201,7 +207,7 @@ def new_page(browser, *, width=1280, height=800, language="kk", bypass_csp=True,
         bypass_csp=bypass_csp,
         **options,
     )
-    context.set_default_timeout(15_000)
+    context.set_default_timeout(TIMEOUT_MS)
     return context.new_page()
 
 

@@ -56,7 +56,8 @@ def send_empty_form_by_keyboard(p):
     tab_to(p, lambda a: a["tag"] == "button" and a["type"] == "submit")
     with p.expect_navigation():
         p.keyboard.press("Enter")
-    p.wait_for_function("document.activeElement.id === 'error-summary'", timeout=5000)
+    # The context's default timeout, not a short one of our own: a loaded machine paints late.
+    expect(p.locator("#error-summary")).to_be_focused()
 
 
 def assert_no_violations(p):
@@ -72,7 +73,7 @@ def test_the_form_with_errors_has_no_violations_and_its_summary_takes_focus(page
     send_empty_form_by_keyboard(p)
 
     # autofocus: the summary has focus once the page is shown, without JavaScript of ours.
-    p.wait_for_function("document.activeElement.id === 'error-summary'", timeout=3000)
+    expect(p.locator("#error-summary")).to_be_focused()
     assert_no_violations(p)
     _focusable, stops, trapped = keyboard_walk(p)
     assert not trapped, as_json(stops[-5:])
@@ -98,7 +99,7 @@ def test_a_link_in_the_error_summary_leads_to_its_field(page, site, language):
     assert link["text"]
     # Playwright learns of a same-page navigation by an event that may come after the key press
     # returns (a bare p.url read once missed it in CI): wait for the address instead.
-    p.wait_for_url(f"**{APPLY.format(language)}{target}", timeout=5000)
+    p.wait_for_url(f"**{APPLY.format(language)}{target}")
     # The next Tab goes on from the field the link named.
     p.keyboard.press("Tab")
     field_id = target[1:]
@@ -147,9 +148,11 @@ def test_a_summary_link_to_a_later_photo_leads_to_its_field(page, site):
     expect(link).to_be_focused()
     p.keyboard.press("Enter")
 
-    p.wait_for_url("**/kk/exhibition/apply/#id_photo_3", timeout=5000)
-    assert p.locator("#id_photo_3").is_visible()
-    assert p.locator("#id_photo_3_error").is_visible()
+    p.wait_for_url("**/kk/exhibition/apply/#id_photo_3")
+    # The browser opens the folded photos for the link's target as it follows it: a moment
+    # of its own, so wait for it rather than look once.
+    expect(p.locator("#id_photo_3")).to_be_visible()
+    expect(p.locator("#id_photo_3_error")).to_be_visible()
     assert_no_violations(p)
 
 
