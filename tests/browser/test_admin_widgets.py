@@ -61,7 +61,8 @@ def test_user_groups_selector_is_in_the_admins_language(page, site, admin_state,
     p = page(language=language, storage_state=admin_state[language])
     p.goto(site("/admin/auth/user/"), wait_until="load")
     p.locator("#result_list tbody a").first.click()
-    p.wait_for_load_state("load")
+    # The user's page, not the list's load state (the list is loaded already).
+    p.wait_for_url("**/admin/auth/user/*/change/")
     selector = outer_html(p, ".selector:has(#id_groups_from)")
     available = p.locator("#id_groups_from option").all_inner_texts()
     assert sorted(available) == GROUPS[language]
