@@ -1,6 +1,7 @@
 """A moderator's round in a real browser: from the index's count to the rejection page."""
 
 import pytest
+from playwright.sync_api import expect
 
 from exhibitors.models import Booth
 from tests.factories import BoothFactory
@@ -29,6 +30,8 @@ def test_a_moderator_goes_from_the_count_to_the_rejection_page_by_keyboard(
     p.locator("button[name=index]").press("Enter")
     reason = p.get_by_label(TEXTS[language]["reason"])
     reason.wait_for()
+    # The new page has begun to show: axe checks it once it is all there.
+    p.wait_for_load_state("load")
     violations = axe_violations(p)
 
     assert listed == 1
@@ -56,14 +59,19 @@ def test_the_rejection_page_warns_of_public_booths_and_shows_the_e_mail(
     p.locator("button[name=index]").press("Enter")
     warning = p.get_by_role("region", name=WARNING[language])
     warning.wait_for()
+    # The warning may be there before the rest of the page: every e-mail before opening them.
+    p.wait_for_load_state("load")
+    summaries = p.locator(".email-preview summary")
+    expect(summaries).to_have_count(2)
     # Opened by keyboard, so axe sees the e-mails' text as staff will.
-    for summary in p.locator(".email-preview summary").all():
+    for summary in summaries.all():
         summary.press("Enter")
     bodies = p.locator(".email-preview pre")
+    for i in range(2):
+        expect(bodies.nth(i)).to_be_visible()
     violations = axe_violations(p)
 
     listed = warning.get_by_role("listitem").all_inner_texts()
     assert [text.split(" — ")[0] for text in listed] == [public.reference_code]
     assert bodies.count() == 2
-    assert all(bodies.nth(i).is_visible() for i in range(2))
     assert violations == [], describe_violations(violations)
