@@ -94,6 +94,21 @@ _ACTIVE = """() => {
 }"""
 
 
+# True on a page without `autofocus`, or once something has the focus.
+_AUTOFOCUS_DONE = """() => !document.querySelector("[autofocus]")
+    || (document.activeElement !== null && document.activeElement !== document.body)"""
+
+
+def autofocus_applied(page):
+    """Returns once a page with `autofocus` has put the focus somewhere.
+
+    The browser does it at a drawing of its own after the page loads: a walk begun
+    before then would have the focus taken back to the autofocused element half-way,
+    and that element's look read focused as if it were unfocused.
+    """
+    page.wait_for_function(_AUTOFOCUS_DONE)
+
+
 def keyboard_walk(page):
     """Tabs through the whole page and back to its start.
 
@@ -101,6 +116,7 @@ def keyboard_walk(page):
     reach, each stop reached with how it looked, and whether focus failed to
     come back to the start (a keyboard trap).
     """
+    autofocus_applied(page)
     page.evaluate(_FOCUS_STYLE)
     # Each element's look is read unfocused (an autofocused field would
     # otherwise be compared with itself), and the walk starts from the top.
@@ -239,6 +255,7 @@ def focus_ring_contrasts(page):
     The ratio is None where focus is shown some other way than an outline
     (focus_is_visible checks that) or the ring is off the screen.
     """
+    autofocus_applied(page)
     page.evaluate("() => document.activeElement && document.activeElement.blur()")
     seen = []
     for _ in range(500):
