@@ -9,6 +9,7 @@ process, writing only to temporary directories, so root is not needed.
 
 import http.client
 import http.server
+import os
 import re
 import shutil
 import socket
@@ -132,14 +133,42 @@ def nginx(conf, *args):
     return [NGINX, "-p", str(directory), "-c", str(conf), "-e", str(directory / "error.log"), *args]
 
 
-def wait_for_port(port, process):
-    while process.poll() is None:
+def listens(process, ports):
+    """Whether `process` itself listens on every one of `ports` (Linux's /proc).
+
+    Not merely whether something answers there: a port found free may have
+    been taken by another program before nginx bound it.
+    """
+    sockets = set()
+    for fd in Path(f"/proc/{process.pid}/fd").iterdir():
         try:
-            socket.create_connection(("127.0.0.1", port), timeout=1).close()
-            return
-        except ConnectionRefusedError:
-            time.sleep(0.05)
-    raise AssertionError(f"nginx stopped: {process.returncode}")
+            target = os.readlink(fd)
+        except OSError:  # closed meanwhile
+            continue
+        if target.startswith("socket:["):
+            sockets.add(target[len("socket:[") : -1])
+    listening = set()
+    for line in Path("/proc/net/tcp").read_text().splitlines()[1:]:
+        fields = line.split()
+        local, state, inode = fields[1], fields[3], fields[9]
+        if state == "0A" and inode in sockets:
+            listening.add(int(local.rsplit(":", 1)[1], 16))
+    return listening >= set(ports)
+
+
+def started(process, ports, seconds=60):
+    """True once nginx listens on all `ports`, False if it stopped (its error log says why).
+
+    All: nginx binds its ports one by one, and while it tries again for one taken,
+    those it has bound already listen.
+    """
+    deadline = time.monotonic() + seconds
+    while process.poll() is None:
+        if listens(process, ports):
+            return True
+        assert time.monotonic() < deadline, f"nginx did not listen on {ports} in {seconds} s"
+        time.sleep(0.05)
+    return False
 
 
 @pytest.fixture(scope="module")
@@ -163,17 +192,31 @@ def media(tmp_path_factory):
 
 
 @contextmanager
-def running(conf, port):
-    """nginx checked (`nginx -t`) and started on `conf`, until the block ends."""
-    checked = subprocess.run(nginx(conf, "-t"), capture_output=True, text=True)
-    assert checked.returncode == 0, checked.stderr
-    process = subprocess.Popen(nginx(conf))
-    try:
-        wait_for_port(port, process)
-        yield
-    finally:
-        process.terminate()
-        process.wait(timeout=10)
+def running(write_conf, ports=1, tries=5):
+    """nginx checked (`nginx -t`) and started on the conf `write_conf(*ports)` writes.
+
+    Yields the free ports it was given, until the block ends. A port is free only
+    when looked at: when another program takes one before nginx binds it, nginx
+    stops, and it is started again on other ports.
+    """
+    for _ in range(tries):
+        chosen = [free_port() for _ in range(ports)]
+        conf = write_conf(*chosen)
+        checked = subprocess.run(nginx(conf, "-t"), capture_output=True, text=True)
+        assert checked.returncode == 0, checked.stderr
+        # Its error log, of this start only.
+        (conf.parent / "error.log").unlink(missing_ok=True)
+        process = subprocess.Popen(nginx(conf))
+        try:
+            if started(process, chosen):
+                yield chosen
+                return
+        finally:
+            process.terminate()
+            process.wait(timeout=10)
+        errors = (conf.parent / "error.log").read_text()
+        assert "Address already in use" in errors, f"nginx stopped: {errors}"
+    raise AssertionError(f"nginx found its ports taken {tries} times")
 
 
 @pytest.fixture(scope="module")
@@ -183,17 +226,19 @@ def site(tmp_path_factory, upstream, media):
     locations = render(
         directory, "forum-site-locations.conf", {"/srv/forum-site/media/": f"{media}/"}
     )
-    port = free_port()
-    conf = nginx_conf(
-        directory,
-        f"""
+
+    def write_conf(port):
+        return nginx_conf(
+            directory,
+            f"""
     upstream forum_site {{ server 127.0.0.1:{upstream.server_port}; }}
     server {{
         listen 127.0.0.1:{port};
         include {locations};
     }}""",
-    )
-    with running(conf, port):
+        )
+
+    with running(write_conf) as (port,):
         yield port
 
 
@@ -317,24 +362,27 @@ def whole_site(tmp_path_factory, upstream, media):
         check=True,
         capture_output=True,
     )
-    plain, tls, log = free_port(), free_port(), directory / "access.log"
-    site_conf = render(
-        directory,
-        "forum-site.conf",
-        {
-            "server 127.0.0.1:8000;": f"server 127.0.0.1:{upstream.server_port};",
-            "listen 80;": f"listen 127.0.0.1:{plain};",
-            "listen 443 ssl http2;": f"listen 127.0.0.1:{tls} ssl http2;",
-            "listen [::]:80;": "",
-            "listen [::]:443 ssl http2;": "",
-            "snippets/forum-site-locations.conf": str(locations),
-            "/var/log/nginx/forum-site.access.log": str(log),
-            "/etc/ssl/forum-site/REPLACE-WITH-fullchain.pem": str(cert),
-            "/etc/ssl/forum-site/REPLACE-WITH-privkey.pem": str(key),
-        },
-    )
-    conf = nginx_conf(directory, f"include {site_conf};")
-    with running(conf, tls):
+    log = directory / "access.log"
+
+    def write_conf(tls, plain):
+        site_conf = render(
+            directory,
+            "forum-site.conf",
+            {
+                "server 127.0.0.1:8000;": f"server 127.0.0.1:{upstream.server_port};",
+                "listen 80;": f"listen 127.0.0.1:{plain};",
+                "listen 443 ssl http2;": f"listen 127.0.0.1:{tls} ssl http2;",
+                "listen [::]:80;": "",
+                "listen [::]:443 ssl http2;": "",
+                "snippets/forum-site-locations.conf": str(locations),
+                "/var/log/nginx/forum-site.access.log": str(log),
+                "/etc/ssl/forum-site/REPLACE-WITH-fullchain.pem": str(cert),
+                "/etc/ssl/forum-site/REPLACE-WITH-privkey.pem": str(key),
+            },
+        )
+        return nginx_conf(directory, f"include {site_conf};")
+
+    with running(write_conf, ports=2) as (tls, plain):
         yield plain, tls, log, cert
 
 
@@ -352,7 +400,7 @@ def test_tls_server_tells_the_app_https_and_logs_the_request_id(whole_site, upst
     assert line in logged(log, line)
 
 
-def logged(log, expected, seconds=5):
+def logged(log, expected, seconds=30):
     """The access log, once it holds `expected` or after `seconds`.
 
     nginx may write a request's line just after the client has its answer.
