@@ -7,6 +7,7 @@ from forum_site.admin_tools import (
     BilingualAdmin,
     BilingualStackedInline,
     CaseFoldSearchMixin,
+    RelatedLoadedOnceInlineMixin,
     alphabetical_columns,
     yes_no,
 )
@@ -23,12 +24,14 @@ class ProgrammeItemInline(BilingualStackedInline):
     show_change_link = True
 
 
-class StatementInline(BilingualStackedInline):
+class StatementInline(RelatedLoadedOnceInlineMixin, BilingualStackedInline):
     model = Statement
     extra = 0
     fields = ["order", "person", "programme_item", "text"]
     # programme_item as a plain select: an edition has few.
     autocomplete_fields = ["person"]
+    # The person: the row's title (Statement.__str__) and its autocomplete.
+    select_related = ["person"]
 
 
 # Stacked, not tabular: a tabular row's inputs have no <label> (WCAG 1.3.1, 4.1.2).
@@ -121,11 +124,13 @@ class ForumAdmin(BilingualAdmin):
 
 
 # Stacked, as the inlines above: a tabular row's inputs have no <label>.
-class AppearanceInline(admin.StackedInline):
+class AppearanceInline(RelatedLoadedOnceInlineMixin, admin.StackedInline):
     model = Appearance
     extra = 0
     fields = ["order", "person", "role"]
     autocomplete_fields = ["person"]
+    # The row's title (Appearance.__str__) names both.
+    select_related = ["person", "programme_item"]
 
 
 @admin.register(ProgrammeItem)
