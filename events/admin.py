@@ -151,9 +151,15 @@ class PersonAdmin(AlphabeticalColumnsMixin, BilingualAdmin):
     search_fields = ["name_kk", "name_ru", "position_kk", "position_ru"]
 
 
+# The person column sorts in the admin's alphabet (a foreign key column sorts by the
+# model's ordering, the Kazakh one); the rows keep the programme's order.
+PERSON_COLUMN = {"person": alphabetical_columns("person", _("person"), "person__sort_key")}
+
+
 @admin.register(Appearance)
-class AppearanceAdmin(CaseFoldSearchMixin, admin.ModelAdmin):
+class AppearanceAdmin(AlphabeticalColumnsMixin, CaseFoldSearchMixin, admin.ModelAdmin):
     list_display = ["person", "programme_item", "role", "order"]
+    alphabetical = PERSON_COLUMN
     list_filter = ["role", "programme_item__forum"]
     list_select_related = ["person", "programme_item"]
     search_fields = ["person__name_kk", "person__name_ru", "programme_item__title_kk"]
@@ -161,8 +167,9 @@ class AppearanceAdmin(CaseFoldSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(BilingualAdmin):
+class StatementAdmin(AlphabeticalColumnsMixin, BilingualAdmin):
     list_display = ["person", "forum", "order"]
+    alphabetical = PERSON_COLUMN
     list_filter = ["forum"]
     list_select_related = ["person", "forum"]
     search_fields = ["text_kk", "text_ru", "person__name_kk", "person__name_ru"]

@@ -296,16 +296,17 @@ def admin_language():
     return code if code in LANGUAGE_CODES else LANGUAGE_CODES[0]
 
 
-def alphabetical_columns(field, description):
+def alphabetical_columns(field, description, sort_key="sort_key"):
     """{language: list column} showing `field`, sorted in that language's alphabet.
 
     Django sorts a column by its database value: on SQLite Kazakh letters come
     after я, and an empty Russian name first. The `sort_key_<language>` columns
-    hold the alphabet's order (events.text.alphabet_sort_key).
+    hold the alphabet's order (events.text.alphabet_sort_key); `sort_key` names
+    them through a relation ("person__sort_key") when the row has none of its own.
     """
 
     def column_for(code):
-        @admin.display(description=description, ordering=f"sort_key_{code}")
+        @admin.display(description=description, ordering=f"{sort_key}_{code}")
         def column(obj):
             return getattr(obj, field)
 
@@ -316,7 +317,8 @@ def alphabetical_columns(field, description):
 
 class AlphabeticalColumnsMixin:
     """Columns of `alphabetical` ({list_display name: alphabetical_columns(...)}) in the
-    admin's language, and the list ordered by its alphabet unless `ordering` says otherwise."""
+    admin's language, and a list of rows with sort keys ordered by its alphabet unless
+    `ordering` says otherwise."""
 
     alphabetical = {}
 
@@ -331,7 +333,11 @@ class AlphabeticalColumnsMixin:
 
     def get_ordering(self, request):
         # Also the order of autocomplete results (AutocompleteJsonView asks get_queryset).
-        return self.ordering or [f"sort_key_{admin_language()}", "pk"]
+        # A row without sort keys of its own (sorted by a relation's) keeps its model's order.
+        sort_key = f"sort_key_{admin_language()}"
+        if self.ordering or sort_key not in {field.name for field in self.opts.fields}:
+            return super().get_ordering(request)
+        return [sort_key, "pk"]
 
     def get_list_display_links(self, request, list_display):
         return self._in_language(super().get_list_display_links(request, list_display))
