@@ -7,6 +7,7 @@ from forum_site.admin_tools import (
     BilingualAdmin,
     BilingualStackedInline,
     CaseFoldSearchMixin,
+    RelatedLoadedOnceInlineMixin,
     alphabetical_columns,
     yes_no,
 )
@@ -23,12 +24,14 @@ class ProgrammeItemInline(BilingualStackedInline):
     show_change_link = True
 
 
-class StatementInline(BilingualStackedInline):
+class StatementInline(RelatedLoadedOnceInlineMixin, BilingualStackedInline):
     model = Statement
     extra = 0
     fields = ["order", "person", "programme_item", "text"]
     # programme_item as a plain select: an edition has few.
     autocomplete_fields = ["person"]
+    # The person: the row's title (Statement.__str__) and its autocomplete.
+    select_related = ["person"]
 
 
 # Stacked, not tabular: a tabular row's inputs have no <label> (WCAG 1.3.1, 4.1.2).
@@ -121,11 +124,13 @@ class ForumAdmin(BilingualAdmin):
 
 
 # Stacked, as the inlines above: a tabular row's inputs have no <label>.
-class AppearanceInline(admin.StackedInline):
+class AppearanceInline(RelatedLoadedOnceInlineMixin, admin.StackedInline):
     model = Appearance
     extra = 0
     fields = ["order", "person", "role"]
     autocomplete_fields = ["person"]
+    # The row's title (Appearance.__str__) names both.
+    select_related = ["person", "programme_item"]
 
 
 @admin.register(ProgrammeItem)
@@ -146,9 +151,15 @@ class PersonAdmin(AlphabeticalColumnsMixin, BilingualAdmin):
     search_fields = ["name_kk", "name_ru", "position_kk", "position_ru"]
 
 
+# The person column sorts in the admin's alphabet (a foreign key column sorts by the
+# model's ordering, the Kazakh one); the rows keep the programme's order.
+PERSON_COLUMN = {"person": alphabetical_columns("person", _("person"), "person__sort_key")}
+
+
 @admin.register(Appearance)
-class AppearanceAdmin(CaseFoldSearchMixin, admin.ModelAdmin):
+class AppearanceAdmin(AlphabeticalColumnsMixin, CaseFoldSearchMixin, admin.ModelAdmin):
     list_display = ["person", "programme_item", "role", "order"]
+    alphabetical = PERSON_COLUMN
     list_filter = ["role", "programme_item__forum"]
     list_select_related = ["person", "programme_item"]
     search_fields = ["person__name_kk", "person__name_ru", "programme_item__title_kk"]
@@ -156,8 +167,9 @@ class AppearanceAdmin(CaseFoldSearchMixin, admin.ModelAdmin):
 
 
 @admin.register(Statement)
-class StatementAdmin(BilingualAdmin):
+class StatementAdmin(AlphabeticalColumnsMixin, BilingualAdmin):
     list_display = ["person", "forum", "order"]
+    alphabetical = PERSON_COLUMN
     list_filter = ["forum"]
     list_select_related = ["person", "forum"]
     search_fields = ["text_kk", "text_ru", "person__name_kk", "person__name_ru"]

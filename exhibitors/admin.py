@@ -210,6 +210,11 @@ class BoothAdmin(AlphabeticalColumnsMixin, StaffExportMixin, BilingualAdmin):
             "booths": booths,
             # Rejecting these takes them off the site: the page says so.
             "public_booths": booths.public(),
+            # Approved in a draft edition: not public, but their applicants were told of the
+            # approval and will hear of the rejection.
+            "approved_draft_booths": booths.filter(status=Booth.Status.APPROVED).exclude(
+                pk__in=booths.public()
+            ),
             "reason_placeholder": placeholder,
             "previews": [
                 (booth, *rejection_preview(booth=booth, reason=placeholder)) for booth in booths

@@ -10,10 +10,12 @@ from django.apps import apps
 from django.conf import settings
 from django.contrib import admin
 from django.contrib.admin.utils import lookup_spawns_duplicates
+from django.contrib.admin.widgets import AutocompleteSelect
 from django.core.exceptions import FieldDoesNotExist, ValidationError
 from django.core.files.uploadedfile import UploadedFile
 from django.db import connections, models, transaction
 from django.db.models.constants import LOOKUP_SEP
+from django.forms.models import BaseInlineFormSet
 from django.utils.encoding import force_str
 from django.utils.html import format_html
 from django.utils.text import capfirst, smart_split, unescape_string_literal
@@ -212,6 +214,74 @@ class BilingualAdmin(
     """A model with bilingual fields: both languages of a field side by side."""
 
 
+class ChosenObjectAutocompleteSelect(AutocompleteSelect):
+    """Django's autocomplete, labelling its chosen option from the object the row already holds.
+
+    Django's widget asks the database for the chosen object's name, once per
+    widget: an inline of n rows costs n queries. RelatedLoadedOnceFormSet hands
+    each row's widget its object (`chosen`, loaded with the inline's rows by
+    select_related); a value the object does not match (a form sent back with
+    errors) is looked up as Django does.
+    """
+
+    chosen = None
+
+    def optgroups(self, name, value, attr=None):
+        values = [str(v) for v in value if str(v) not in self.choices.field.empty_values]
+        if self.chosen is None or values != [str(self.chosen.pk)]:
+            return super().optgroups(name, value, attr)
+        options = [] if self.is_required else [self.create_option(name, "", "", False, 0)]
+        label = self.choices.field.label_from_instance(self.chosen)
+        options.append(self.create_option(name, self.chosen.pk, label, True, len(options)))
+        return [(None, options, 0)]
+
+
+class RelatedLoadedOnceFormSet(BaseInlineFormSet):
+    """An inline formset whose rows show their related objects without a query per row.
+
+    A plain select of related objects (ModelChoiceField) runs its query for
+    every row: its choices are read once and shared. An autocomplete
+    (ChosenObjectAutocompleteSelect) is given the row's chosen object.
+    """
+
+    def __init__(self, *args, **kwargs):
+        self._shared_choices = {}  # {field name: its choices}; the forms are built later
+        super().__init__(*args, **kwargs)
+
+    def add_fields(self, form, index):
+        super().add_fields(form, index)
+        shared = self._shared_choices
+        for name, field in form.fields.items():
+            widget = getattr(field.widget, "widget", field.widget)  # RelatedFieldWidgetWrapper
+            if isinstance(widget, ChosenObjectAutocompleteSelect):
+                model_field = form.instance._meta.get_field(name)
+                if model_field.is_cached(form.instance):
+                    widget.chosen = getattr(form.instance, name)
+            elif isinstance(field, forms.ModelChoiceField) and isinstance(widget, forms.Select):
+                if name not in shared:
+                    # iter(): list() would ask the iterator's length, a COUNT query.
+                    shared[name] = list(iter(field.choices))
+                field.choices = shared[name]
+
+
+class RelatedLoadedOnceInlineMixin:
+    """An inline that loads its rows' related objects with the rows (`select_related`, a
+    list of relation names): an edition of many statements costs no more queries than of few."""
+
+    formset = RelatedLoadedOnceFormSet
+    select_related = []
+
+    def get_queryset(self, request):
+        return super().get_queryset(request).select_related(*self.select_related)
+
+    def formfield_for_foreignkey(self, db_field, request, **kwargs):
+        if "widget" not in kwargs and db_field.name in self.get_autocomplete_fields(request):
+            kwargs["widget"] = ChosenObjectAutocompleteSelect(
+                db_field, self.admin_site, using=kwargs.get("using")
+            )
+        return super().formfield_for_foreignkey(db_field, request, **kwargs)
+
+
 class BilingualStackedInline(SideBySideMixin, TranslationStackedInline):
     pass
 
@@ -226,16 +296,17 @@ def admin_language():
     return code if code in LANGUAGE_CODES else LANGUAGE_CODES[0]
 
 
-def alphabetical_columns(field, description):
+def alphabetical_columns(field, description, sort_key="sort_key"):
     """{language: list column} showing `field`, sorted in that language's alphabet.
 
     Django sorts a column by its database value: on SQLite Kazakh letters come
     after я, and an empty Russian name first. The `sort_key_<language>` columns
-    hold the alphabet's order (events.text.alphabet_sort_key).
+    hold the alphabet's order (events.text.alphabet_sort_key); `sort_key` names
+    them through a relation ("person__sort_key") when the row has none of its own.
     """
 
     def column_for(code):
-        @admin.display(description=description, ordering=f"sort_key_{code}")
+        @admin.display(description=description, ordering=f"{sort_key}_{code}")
         def column(obj):
             return getattr(obj, field)
 
@@ -246,7 +317,8 @@ def alphabetical_columns(field, description):
 
 class AlphabeticalColumnsMixin:
     """Columns of `alphabetical` ({list_display name: alphabetical_columns(...)}) in the
-    admin's language, and the list ordered by its alphabet unless `ordering` says otherwise."""
+    admin's language, and a list of rows with sort keys ordered by its alphabet unless
+    `ordering` says otherwise."""
 
     alphabetical = {}
 
@@ -261,7 +333,11 @@ class AlphabeticalColumnsMixin:
 
     def get_ordering(self, request):
         # Also the order of autocomplete results (AutocompleteJsonView asks get_queryset).
-        return self.ordering or [f"sort_key_{admin_language()}", "pk"]
+        # A row without sort keys of its own (sorted by a relation's) keeps its model's order.
+        sort_key = f"sort_key_{admin_language()}"
+        if self.ordering or sort_key not in {field.name for field in self.opts.fields}:
+            return super().get_ordering(request)
+        return [sort_key, "pk"]
 
     def get_list_display_links(self, request, list_display):
         return self._in_language(super().get_list_display_links(request, list_display))

@@ -21,6 +21,7 @@ from contextlib import closing, contextmanager
 from pathlib import Path
 
 import pytest
+from django.conf import settings
 from django.test import RequestFactory
 
 from forum_site.request_id import RequestIdMiddleware
@@ -313,6 +314,22 @@ def test_image_under_media_is_served_as_an_image_with_nosniff(site, media):
     assert response.headers["Content-Type"] == "image/jpeg"
     assert response.headers["X-Content-Type-Options"] == "nosniff"
     assert body == (media / "booths" / "photo.jpg").read_bytes()
+
+
+@pytest.mark.parametrize("name", ["photo.jpg", "page.html"])
+def test_files_under_media_carry_the_sites_csp_and_hsts(site, name):
+    response, _ = get(site, f"/media/booths/{name}")
+
+    policy = {
+        directive.split()[0]: directive.split()[1:]
+        for directive in response.headers["Content-Security-Policy"].split(";")
+    }
+    assert policy["default-src"] == ["'none'"]
+    assert policy["frame-ancestors"] == ["'none'"]
+    assert "sandbox" in policy
+    assert response.headers["Strict-Transport-Security"] == (
+        f"max-age={settings.SECURE_HSTS_SECONDS}; includeSubDomains; preload"
+    )
 
 
 @pytest.mark.parametrize("name", ["page.html", "notes"])

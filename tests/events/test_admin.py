@@ -12,7 +12,7 @@ from django.core.files.uploadedfile import SimpleUploadedFile
 from django.urls import reverse
 from PIL import Image
 
-from events.models import Appearance, Forum, Person, ProgrammeItem
+from events.models import Appearance, Forum, Person, ProgrammeItem, Statement
 from events.services import forum_publish
 from events.text import alphabet_sort_key
 from tests import files
@@ -362,6 +362,35 @@ def test_people_to_choose_as_speakers_come_in_the_admins_alphabet(
     results = client.get(reverse("admin:autocomplete"), {**query, "term": ""}).json()["results"]
 
     assert [result["text"] for result in results] == order
+
+
+@pytest.mark.parametrize(("language", "order"), [("kk", PEOPLE_KAZAKH), ("ru", PEOPLE_RUSSIAN)])
+@pytest.mark.parametrize("model", ["appearance", "statement"])
+def test_speakers_sort_by_person_in_the_admins_alphabet(
+    client, editor, people, model, language, order
+):
+    item = ProgrammeItemFactory()
+    for number, person in enumerate(people):
+        if model == "appearance":
+            Appearance.objects.create(programme_item=item, person=person, order=number)
+        else:
+            Statement.objects.create(forum=item.forum, person=person, order=number, text_kk="Сөз")
+    client.force_login(editor)
+    client.cookies["django_language"] = language
+    url = reverse(f"admin:events_{model}_changelist")
+
+    def names(response):
+        return [row.person.name for row in response.context["cl"].result_list]
+
+    # Column 1: the person (0 is the action's check box).
+    by_person = names(client.get(url, {"o": "1"}))
+    by_person_reversed = names(client.get(url, {"o": "-1"}))
+    # Unsorted, the rows keep their programme's order.
+    listed = names(client.get(url))
+
+    assert by_person == order
+    assert by_person_reversed == order[::-1]
+    assert listed == [person.name for person in people]
 
 
 def test_people_stored_before_the_sort_keys_get_them_from_the_migration(db):

@@ -469,6 +469,39 @@ def test_the_rejection_page_names_the_selected_booths_that_are_public_now(
     assert re.findall(r"<li>(\S+) —", warning) == [public.reference_code]
 
 
+@pytest.mark.parametrize(
+    ("language", "heading"),
+    [
+        ("kk", "Назар аударыңыз: мақұлданған, бірақ сайтта әлі көрсетілмеген стендтер"),
+        ("ru", "Внимание: одобренные стенды, которых ещё нет на сайте"),
+    ],
+)
+def test_the_rejection_page_names_the_selected_booths_approved_in_a_draft_edition(
+    client, moderator, pending, language, heading
+):
+    client.force_login(moderator)
+    client.cookies["django_language"] = language
+    waiting = pending()[0]
+    public = application_approve(booth=pending()[0])
+    draft = ForumFactory(status=Forum.Status.DRAFT)
+    approved_in_a_draft = application_approve(
+        booth=BoothFactory(forum=draft, status=Booth.Status.SUBMITTED)
+    )
+    waiting_in_a_draft = BoothFactory(forum=draft, status=Booth.Status.SUBMITTED)
+
+    response = act(
+        client, "reject_selected", [waiting, public, approved_in_a_draft, waiting_in_a_draft]
+    )
+
+    warnings = re.findall(
+        r'<section class="rejection-warning".*?</section>', response.content.decode(), re.S
+    )
+    assert len(warnings) == 2
+    assert re.findall(r"<li>(\S+) —", warnings[0]) == [public.reference_code]
+    assert f'<h2 id="approved-draft-booths-heading">{heading}</h2>' in warnings[1]
+    assert re.findall(r"<li>(\S+) —", warnings[1]) == [approved_in_a_draft.reference_code]
+
+
 def test_the_rejection_page_warns_of_nothing_when_no_selected_booth_is_public(
     client, moderator, pending
 ):

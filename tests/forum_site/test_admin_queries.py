@@ -92,3 +92,52 @@ def test_a_change_list_runs_as_many_queries_for_many_rows_as_for_few(db, client,
     many = queries_of(client, url)
 
     assert len(many) == len(few), "\n".join(many)
+
+
+# Change pages whose inlines list many rows, each naming a person: {name: (url of the
+# parent, role, add one row to the parent)}.
+def edition_with_statements():
+    forum = ForumFactory()
+    item = ProgrammeItemFactory(forum=forum)
+    ProgrammeItemFactory(forum=forum)
+
+    def add_statement(n):
+        Statement.objects.create(
+            forum=forum, person=person(n), programme_item=item, order=n, text_kk="Сөз"
+        )
+
+    return f"/admin/events/forum/{forum.pk}/change/", add_statement
+
+
+def programme_item_with_speakers():
+    item = ProgrammeItemFactory()
+
+    def add_appearance(n):
+        Appearance.objects.create(programme_item=item, person=person(n), order=n)
+
+    return f"/admin/events/programmeitem/{item.pk}/change/", add_appearance
+
+
+CHANGE_PAGES = {
+    "edition-statements": edition_with_statements,
+    "programme-item-speakers": programme_item_with_speakers,
+}
+
+
+@pytest.mark.parametrize("name", CHANGE_PAGES)
+def test_a_change_page_runs_as_many_queries_for_many_inline_rows_as_for_few(
+    db, client, editor, name
+):
+    url, add_row = CHANGE_PAGES[name]()
+    client.force_login(editor)
+    for n in range(2):
+        add_row(n)
+    # The first request also loads what later ones find cached (the rows' content type).
+    queries_of(client, url)
+    few = queries_of(client, url)
+
+    for n in range(2, 14):
+        add_row(n)
+    many = queries_of(client, url)
+
+    assert len(many) == len(few), "\n".join(many)
