@@ -223,7 +223,10 @@ def test_action_confirmation_and_messages_are_in_kazakh(kazakh_admin, content):
 
 
 def test_list_edit_message_is_in_kazakh():
-    """Django's kk message after saving a list's edits holds its plural rule ("one: … other: …")."""
+    """Django's kk message after saving a list's edits holds its plural rule ("one: … other: …").
+
+    The model's name comes after a colon: Django gives its plural after a count
+    above one, which Kazakh keeps singular."""
     with translation.override("kk"):
         messages = [
             ngettext(
@@ -234,7 +237,7 @@ def test_list_edit_message_is_in_kazakh():
             % {"count": count, "name": "тақырып"}
             for count in (1, 2)
         ]
-    assert messages == ["1 тақырып өзгертілді.", "2 тақырып өзгертілді."]
+    assert messages == ["Өзгертілді: тақырып — 1.", "Өзгертілді: тақырып — 2."]
 
 
 def test_export_page_is_in_kazakh(kazakh_admin, content):
@@ -580,8 +583,8 @@ def test_history_with_inline_changes_is_in_kazakh(staff_admin, content):
     )
     assert saved.redirect_chain == [(change, 302)]
     assert inline_texts(saved.text)[0] in {
-        ("Тағы бір Бағдарлама тармағы қосу", "Өшіру"),
-        ("Добавить еще один Пункт программы", "Удалить"),
+        ("Тағы қосу: Бағдарлама тармағы", "Өшіру"),
+        ("Добавить ещё: Пункт программы", "Удалить"),
     }
     assert LogEntry.objects.filter(object_id=str(forum.pk)).count() == 1
     no_english({"saved": saved.text, "history": history.text, "bulk delete": bulk.text})
