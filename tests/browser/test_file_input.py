@@ -141,7 +141,7 @@ def test_a_summary_link_to_a_file_input_focuses_the_input_itself(page, site, lan
     p.locator('.error-summary a[href="#id_photo_3"]').focus()
     p.keyboard.press("Enter")
 
-    p.wait_for_function("document.activeElement.id === 'id_photo_3'", timeout=5000)
+    p.wait_for_function("document.activeElement.id === 'id_photo_3'")
     assert p.evaluate("document.activeElement.type") == "file"
     assert "id_photo_3_error" in p.get_attribute("#id_photo_3", "aria-describedby")
     # The refused file is not kept: nothing is chosen.
