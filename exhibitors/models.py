@@ -185,9 +185,12 @@ RESERVED_BOOTH_SLUGS = frozenset({"apply", "thanks"})
 _REFERENCE_ALPHABET = "ACDEFGHJKLMNPQRTUVWXY3479"
 
 
-def new_reference_code():
-    """A random, short code an applicant quotes in letters and calls: "FK7-3MXQ"."""
-    letters = "".join(secrets.choice(_REFERENCE_ALPHABET) for _ in range(7))
+def new_reference_code(rng=secrets):
+    """A random, short code an applicant quotes in letters and calls: "FK7-3MXQ".
+
+    `rng`: where the letters are chosen (made-up data passes its seeded random.Random).
+    """
+    letters = "".join(rng.choice(_REFERENCE_ALPHABET) for _ in range(7))
     return f"{letters[:3]}-{letters[3:]}"
 
 

@@ -4,6 +4,8 @@ from django.core.management import CommandError, call_command
 from events.models import Forum
 from exhibitors.models import Booth, Organisation
 from exhibitors.validators import validate_bin
+from forum_site import services
+from tests.factories import BoothFactory
 
 
 def test_make_sample_builds_a_labelled_sample_edition_with_n_booths(article_forum):
@@ -35,6 +37,18 @@ def test_make_sample_again_replaces_the_sample_and_keeps_the_article(article_for
     assert Booth.objects.count() == 10
     assert Organisation.objects.count() == 20 + 10
     assert article_forum.awards.count() == 20
+
+
+def test_sample_booths_get_reference_codes_no_other_booth_has(db, monkeypatch):
+    BoothFactory(reference_code="AAA-AAAA")
+    # Drawn codes that meet a booth already saved and one another, as random ones can.
+    drawn = iter(["AAA-AAAA", "CCC-CCCC", "CCC-CCCC", "DDD-DDDD"])
+    monkeypatch.setattr(services, "new_reference_code", lambda rng: next(drawn))
+
+    sample = services.sample_edition_create(booths=2)
+
+    codes = sorted(sample.booths.values_list("reference_code", flat=True))
+    assert codes == ["CCC-CCCC", "DDD-DDDD"]
 
 
 def test_make_sample_refuses_a_negative_count(db):
